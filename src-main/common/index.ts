@@ -1,0 +1,6 @@
+export * from './app-info'
+export * from './contract'
+export * from './directory'
+export * from './errors'
+export * from './profiles'
+export * from './envelope'
