@@ -2,6 +2,9 @@
  * The Headcount API over the services: one object per contract area. Both hosts (Electron IPC and
  * the browser bridge) expose exactly this object, after validating arguments in invoke-api.ts.
  */
+/* eslint-disable @typescript-eslint/require-await --
+   Contract methods are async even when their body is synchronous, so that a thrown AppError always
+   reaches the caller as a rejected promise, as the contract promises. */
 import { AppError, type HeadcountApi, type ProfileSummary } from '../common'
 import type { ProfileRecord } from '../services/profiles/profile-registry'
 import type { ApiDependencies } from './api-dependencies'

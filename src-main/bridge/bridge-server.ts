@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { WebSocketServer, type WebSocket } from 'ws'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import {
   AppError,
   BRIDGE_PROTOCOL,
@@ -53,6 +53,11 @@ function parseCall(raw: string): { id: number; channel: string; argument: unknow
   if (message.type !== 'call' || typeof message.id !== 'number' || !Number.isSafeInteger(message.id)) return null
   if (typeof message.channel !== 'string' || message.channel.length > 200) return null
   return { id: message.id, channel: message.channel, argument: message.argument }
+}
+
+function rawDataToText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
+  return Buffer.from(data as ArrayBuffer).toString('utf8')
 }
 
 function reject(socket: Duplex, status: number, reason: string): void {
@@ -109,7 +114,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     sockets.add(webSocket)
     webSocket.on('close', () => sockets.delete(webSocket))
     webSocket.on('message', (data, isBinary) => {
-      const call = isBinary ? null : parseCall(data.toString())
+      const call = isBinary ? null : parseCall(rawDataToText(data))
       if (!call) {
         const error = new AppError({ code: 'InvalidArgument', message: 'The bridge received a malformed message.' })
         const answer: BridgeResultMessage = { type: 'result', id: -1, ok: false, error: toAppErrorData(error) }

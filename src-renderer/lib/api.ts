@@ -21,11 +21,7 @@ import {
   type HostKind,
 } from '../../src-main/common'
 
-declare global {
-  interface Window {
-    headcount?: HeadcountApi & { host: 'electron' }
-  }
-}
+// `window.headcount` is declared in src-preload/headcount-global.d.ts, next to the code that sets it.
 
 type Pending = { resolve: (value: unknown) => void; reject: (reason: unknown) => void }
 type AnyListener = (payload: unknown) => void

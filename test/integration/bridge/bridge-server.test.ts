@@ -41,7 +41,7 @@ function connect(options: { token?: string | null; origin?: string; host?: strin
 
 function call(socket: WebSocket, message: unknown): Promise<Record<string, unknown>> {
   return new Promise((resolve) => {
-    socket.once('message', (data) => resolve(JSON.parse(String(data)) as Record<string, unknown>))
+    socket.once('message', (data) => resolve(JSON.parse((data as Buffer).toString('utf8')) as Record<string, unknown>))
     socket.send(typeof message === 'string' ? message : JSON.stringify(message))
   })
 }
@@ -150,7 +150,7 @@ describe('bridge: calls and events', () => {
   it('pushes events to connected pages', async () => {
     const socket = (await connect({})) as WebSocket
     const received = new Promise<Record<string, unknown>>((resolve) =>
-      socket.once('message', (data) => resolve(JSON.parse(String(data)) as Record<string, unknown>)),
+      socket.once('message', (data) => resolve(JSON.parse((data as Buffer).toString('utf8')) as Record<string, unknown>)),
     )
     const payload = { profileId: 'demo', runId: 'r', phase: 'users', pages: 1, users: 100, groups: 0, totalUsers: 200, rate: 50, etaSeconds: 2 } as const
     api.progress.emit(payload)

@@ -1,0 +1,4 @@
+/** Electron entry point (electron-vite's main input): everything starts in app/bootstrap. */
+import { bootstrap } from './app/bootstrap'
+
+bootstrap()

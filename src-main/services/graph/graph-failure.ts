@@ -1,0 +1,115 @@
+/**
+ * Turns whatever a Graph call threw into an `AppError` the admin can act on. Graph's own code and
+ * request-id are kept (https://learn.microsoft.com/graph/errors: code against `code`, never
+ * `message`), and the request-id travels so support can trace the call.
+ */
+import { AppError } from '../../common/errors'
+
+/** What the caller was doing, to say so in the message and name the permission it needs. */
+export interface GraphOperation {
+  /** e.g. "read users": completes "Microsoft Graph refused to …". */
+  readonly description: string
+  /** The least-privileged application permission for the call, e.g. `User.Read.All`. */
+  readonly permission: string
+}
+
+/** The parts of the SDK's `GraphError` this module reads (kept structural: no SDK import). */
+interface GraphErrorLike {
+  readonly statusCode: number
+  readonly code: string | null
+  readonly message: string
+  readonly requestId: string | null
+  readonly headers?: { get(name: string): string | null }
+}
+
+/**
+ * Maps a failure to an AppError:
+ * - aborted by the caller → `Cancelled`;
+ * - an AppError (e.g. from the token provider) → unchanged;
+ * - 401 → `Unauthorized`; 403 → `Forbidden` naming the permission; 429 after the retries →
+ *   `TooManyRequests`; 503/504 → `ServiceUnavailable`; 404 → `NotFound`; other statuses → `RemoteError`;
+ * - no HTTP answer at all (DNS, TLS, refused, reset) → `NetworkError`.
+ */
+export function toGraphAppError(error: unknown, operation: GraphOperation, signal?: AbortSignal): AppError {
+  if (signal?.aborted === true || isAbortError(error)) {
+    return new AppError({ code: 'Cancelled', message: `Stopped before Headcount could ${operation.description}.` })
+  }
+  if (error instanceof AppError) return error
+  if (isGraphErrorLike(error) && error.statusCode > 0) return fromHttpFailure(error, operation)
+  return new AppError(
+    {
+      code: 'NetworkError',
+      message: `Headcount could not reach Microsoft Graph to ${operation.description}: ${networkReason(error)}.`,
+      hint: 'Check the network connection, proxy and certificate settings, then pull again.',
+    },
+    { cause: error },
+  )
+}
+
+function fromHttpFailure(error: GraphErrorLike, operation: GraphOperation): AppError {
+  const status = error.statusCode
+  const requestId = error.requestId ?? error.headers?.get('request-id') ?? undefined
+  const graphSays = error.message !== '' ? ` Graph said: ${error.code ?? status}: ${error.message}` : ''
+  const base = { status, ...(requestId === undefined ? {} : { requestId }) }
+  switch (true) {
+    case status === 401:
+      return new AppError({
+        ...base,
+        code: 'Unauthorized',
+        message: `Microsoft Graph did not accept Headcount's sign-in when trying to ${operation.description}.${graphSays}`,
+        hint: 'Connect again; if the app uses a client secret or certificate, check that it has not expired.',
+      })
+    case status === 403:
+      return new AppError({
+        ...base,
+        code: 'Forbidden',
+        message: `Microsoft Graph refused to ${operation.description}: the app lacks the ${operation.permission} permission.${graphSays}`,
+        hint: `Grant the ${operation.permission} application permission with admin consent, then pull again.`,
+      })
+    case status === 429: {
+      const retryAfter = error.headers?.get('retry-after')
+      return new AppError({
+        ...base,
+        code: 'TooManyRequests',
+        message: `Microsoft Graph is throttling requests to ${operation.description}, even after waiting and retrying.${graphSays}`,
+        hint: retryAfter ? `Try again in ${retryAfter} seconds or later.` : 'Try again in a few minutes.',
+      })
+    }
+    case status === 503 || status === 504:
+      return new AppError({
+        ...base,
+        code: 'ServiceUnavailable',
+        message: `Microsoft Graph was unavailable while trying to ${operation.description}.${graphSays}`,
+        hint: 'This is usually temporary; pull again in a few minutes.',
+      })
+    case status === 404:
+      return new AppError({ ...base, code: 'NotFound', message: `Microsoft Graph could not find what Headcount asked for to ${operation.description}.${graphSays}` })
+    default:
+      return new AppError({
+        ...base,
+        code: 'RemoteError',
+        message: `Microsoft Graph answered ${status} when trying to ${operation.description}.${graphSays}`,
+      })
+  }
+}
+
+function isGraphErrorLike(error: unknown): error is GraphErrorLike {
+  return typeof error === 'object' && error !== null && typeof (error as GraphErrorLike).statusCode === 'number'
+}
+
+function isAbortError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || (isGraphErrorLike(error) && error.code === 'AbortError'))
+}
+
+/** undici reports "fetch failed" with the real reason (ECONNREFUSED, certificate …) as its cause. */
+function networkReason(error: unknown): string {
+  let current: unknown = error
+  let reason = 'the connection failed'
+  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
+    const code = (current as NodeJS.ErrnoException).code
+    if (typeof code === 'string' && code !== '') reason = code
+    else if (current.message !== '' && current.message !== 'fetch failed') reason = current.message
+    current = current.cause
+  }
+  return reason
+}

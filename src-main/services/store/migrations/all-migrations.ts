@@ -1,0 +1,5 @@
+/** Every cache migration in order. Append new ones; never edit or reorder a released one. */
+import { initialSchema } from './0001-initial'
+import type { Migration } from './migration'
+
+export const ALL_MIGRATIONS: readonly Migration[] = [initialSchema]

@@ -1,0 +1,135 @@
+/**
+ * The few icons the console uses, drawn inline so the strict CSP needs no font or image source.
+ * Decorative: each is hidden from assistive technology; the control around it carries the name.
+ */
+import type { ReactNode } from 'react'
+
+type IconProps = { readonly size?: number }
+
+function Icon(props: IconProps & { readonly children: ReactNode }): ReactNode {
+  const size = props.size ?? 16
+  return (
+    <svg
+      className="icon"
+      width={size}
+      height={size}
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.3"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {props.children}
+    </svg>
+  )
+}
+
+/** A plug: the Connect area. */
+export function ConnectIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <path d="M6 1.5v3M10 1.5v3M4 4.5h8v3a4 4 0 0 1-8 0v-3ZM8 11.5v3" />
+    </Icon>
+  )
+}
+
+/** Two people: the Directory area. */
+export function DirectoryIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <circle cx="6" cy="5" r="2.5" />
+      <path d="M1.5 13.5c.4-2.5 2.2-4 4.5-4s4.1 1.5 4.5 4" />
+      <path d="M10.5 2.8a2.3 2.3 0 0 1 0 4.4M12 9.6c1.4.5 2.3 1.8 2.5 3.9" />
+    </Icon>
+  )
+}
+
+/** A magnifier, for the search box. */
+export function SearchIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <circle cx="7" cy="7" r="4.5" />
+      <path d="m10.5 10.5 4 4" />
+    </Icon>
+  )
+}
+
+/** Three columns, for the column chooser. */
+export function ColumnsIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <rect x="1.5" y="2.5" width="13" height="11" rx="1.5" />
+      <path d="M6 2.5v11M10 2.5v11" />
+    </Icon>
+  )
+}
+
+/** A cross, for close buttons. */
+export function CloseIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <path d="m4 4 8 8M12 4l-8 8" />
+    </Icon>
+  )
+}
+
+/** Sort indicator; `direction` null draws a faint double arrow for "sortable". */
+export function SortIcon(props: IconProps & { readonly direction: 'asc' | 'desc' | null }): ReactNode {
+  if (props.direction === null) {
+    return (
+      <Icon size={props.size ?? 12}>
+        <path d="m5 6 3-3 3 3M5 10l3 3 3-3" />
+      </Icon>
+    )
+  }
+  return (
+    <Icon size={props.size ?? 12}>
+      {props.direction === 'asc' ? <path d="M8 13V3M4 7l4-4 4 4" /> : <path d="M8 3v10M4 9l4 4 4-4" />}
+    </Icon>
+  )
+}
+
+/** A tick in a circle, for a finished pull. */
+export function SuccessIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <circle cx="8" cy="8" r="6.5" />
+      <path d="m5.2 8.2 1.9 1.9 3.7-4" />
+    </Icon>
+  )
+}
+
+/** An exclamation mark in a circle, for failures. */
+export function ErrorIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <circle cx="8" cy="8" r="6.5" />
+      <path d="M8 4.5v4.2M8 11.2v.1" />
+    </Icon>
+  )
+}
+
+/** An information mark, for neutral notices such as a cancelled pull. */
+export function InfoIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <circle cx="8" cy="8" r="6.5" />
+      <path d="M8 7.3v4.2M8 4.8v.1" />
+    </Icon>
+  )
+}
+
+/** The product mark: a stylised head above a row of people. */
+export function HeadcountMark(props: IconProps): ReactNode {
+  const size = props.size ?? 20
+  return (
+    <svg className="icon" width={size} height={size} viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+      <rect width="20" height="20" rx="5" fill="var(--color-brand)" />
+      <circle cx="10" cy="7.2" r="2.7" fill="#fff" />
+      <path d="M4.6 15.5c.6-2.8 2.7-4.4 5.4-4.4s4.8 1.6 5.4 4.4" stroke="#fff" strokeWidth="1.6" fill="none" strokeLinecap="round" />
+    </svg>
+  )
+}

@@ -1,0 +1,20 @@
+/**
+ * The renderer's one zustand store, assembled from its slices. Created once per window by
+ * main.tsx and handed down through React context, so tests can build as many as they like.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { AppState, StoreDependencies } from './app-state'
+import { createDirectorySlice } from './directory-slice'
+import { createPullSlice } from './pull-slice'
+import { createSessionSlice } from './session-slice'
+
+export type AppStore = StoreApi<AppState>
+
+/** Builds the store over the API and storage it is given. */
+export function createAppStore(dependencies: StoreDependencies): AppStore {
+  return createStore<AppState>()((...parts) => ({
+    ...createSessionSlice(dependencies)(...parts),
+    ...createPullSlice(dependencies)(...parts),
+    ...createDirectorySlice(dependencies)(...parts),
+  }))
+}
