@@ -27,6 +27,8 @@ export default defineConfig({
     root: resolve(root, 'src-renderer'),
     plugins: [react()],
     build: {
+      // electron-vite leaves bundles unminified; the renderer is shipped to a browser host too.
+      minify: true,
       rollupOptions: { input: { index: resolve(root, 'src-renderer/index.html') } },
     },
   },

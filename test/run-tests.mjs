@@ -34,7 +34,7 @@ for (const [name, command, args] of steps) {
   if (result.status !== 0) {
     console.log(`✖ ${name} failed after ${seconds} s`)
     failed = true
-    if (name !== 'Tests') break
+    if (name === 'Build') break
   } else {
     console.log(`✔ ${name} (${seconds} s)`)
   }

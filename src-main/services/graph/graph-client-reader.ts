@@ -206,7 +206,7 @@ export class GraphClientReader implements GraphReader {
     try {
       // The RetryHandler's wait (up to Retry-After) cannot be interrupted; racing it with the
       // signal lets a cancel end the pull at once instead of after the wait.
-      return (await untilAborted(request.get() as Promise<GraphPage<T>>, requestSignal)) as GraphPage<T>
+      return await untilAborted<GraphPage<T>>(request.get() as Promise<GraphPage<T>>, requestSignal)
     } catch (error) {
       throw toGraphAppError(capture.error ?? error, operation, requestSignal)
     }
@@ -252,6 +252,8 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
       },
       (error: unknown) => {
         signal.removeEventListener('abort', onAbort)
+        // Passed on as thrown: the caller maps it (a GraphError, an AppError …) to an AppError.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         reject(error)
       },
     )

@@ -20,7 +20,7 @@ export class TrustedFetchHandler implements Middleware {
 
   async execute(context: Context): Promise<void> {
     try {
-      context.response = await this.fetch(context.request, context.options as RequestInit)
+      context.response = await this.fetch(context.request, context.options)
     } catch (error) {
       const capture = context.middlewareControl?.getMiddlewareOptions(RequestFailureCapture) as RequestFailureCapture | undefined
       if (capture !== undefined) capture.error = error

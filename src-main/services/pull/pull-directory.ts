@@ -2,7 +2,9 @@
  * The first pull: Graph → cache. Reads every user (with manager), every group and every group's
  * direct members, writes each page into the profile cache as it arrives (one transaction per page,
  * so 100,000 users are never held in memory), then materialises nested memberships and records
- * the run.
+ * the run. Users are read on one stream while groups and their members are read beside it (the
+ * two do not depend on each other until the merge), which hides most of the membership reads
+ * behind the longer users read.
  *
  * A full pull replaces the cached directory only when it completes (pages are staged, then merged
  * in one transaction). Cancelled or failed, it leaves the previous complete directory; the run row
@@ -62,10 +64,40 @@ export async function pullDirectory(options: PullDirectoryOptions, signal?: Abor
 
   writer.startRun(runId)
   progress.enterPhase('starting')
+  // One failing stream stops the other; the first error is the one reported.
+  const streams = new AbortController()
+  const stopStreams = () => streams.abort(signal?.reason)
+  signal?.addEventListener('abort', stopStreams, { once: true })
+  let firstFailure: { error: unknown } | undefined
+  const failFast = async (work: () => Promise<void>) => {
+    try {
+      await work()
+    } catch (error) {
+      firstFailure ??= { error }
+      streams.abort()
+    }
+  }
+  // The phase shown is the users read until it ends, then whatever the groups stream is doing.
+  let isUsersDone = false
+  let groupsStage: 'groups' | 'memberships' | 'done' = 'groups'
+  const showPhase = () => progress.setPhase(!isUsersDone ? 'users' : groupsStage === 'groups' ? 'groups' : 'memberships')
   try {
-    await pullUsers(options.reader, writer, runId, progress, signal)
-    const groupIds = await pullGroups(options.reader, writer, runId, progress, signal)
-    await pullMemberships(options.reader, writer, runId, groupIds, options.memberConcurrency ?? 4, progress, signal)
+    showPhase()
+    await Promise.all([
+      failFast(async () => {
+        await pullUsers(options.reader, writer, runId, progress, streams.signal)
+        isUsersDone = true
+        showPhase()
+      }),
+      failFast(async () => {
+        const groupIds = await pullGroups(options.reader, writer, runId, progress, streams.signal)
+        groupsStage = 'memberships'
+        showPhase()
+        await pullMemberships(options.reader, writer, runId, groupIds, options.memberConcurrency ?? 4, progress, streams.signal)
+        groupsStage = 'done'
+      }),
+    ])
+    if (firstFailure !== undefined) throw firstFailure.error
     signal?.throwIfAborted()
     progress.enterPhase('finishing')
     const cached = writer.completeFullPull(runId)
@@ -85,6 +117,8 @@ export async function pullDirectory(options: PullDirectoryOptions, signal?: Abor
     writer.finishRun(runId, 'failed', counts, failure ?? toAppErrorData(error))
     if (failure === null) throw error
     return finished('failed', failure)
+  } finally {
+    signal?.removeEventListener('abort', stopStreams)
   }
 }
 
@@ -95,7 +129,6 @@ async function pullUsers(
   progress: PullProgressReporter,
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  progress.enterPhase('users')
   for await (const page of reader.readUsers(signal)) {
     signal?.throwIfAborted()
     writer.writeUsers(runId, page.items, { resource: 'users', nextLink: page.nextLink })
@@ -113,7 +146,6 @@ async function pullGroups(
   progress: PullProgressReporter,
   signal: AbortSignal | undefined,
 ): Promise<string[]> {
-  progress.enterPhase('groups')
   const groupIds: string[] = []
   for await (const page of reader.readGroups(signal)) {
     signal?.throwIfAborted()
@@ -135,7 +167,6 @@ async function pullMemberships(
   progress: PullProgressReporter,
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  progress.enterPhase('memberships')
   await forEachConcurrently(
     groupIds,
     concurrency,

@@ -44,6 +44,11 @@ export class PullProgressReporter {
     this.report(true)
   }
 
+  /** Like {@link enterPhase}, but only when the phase changes. */
+  setPhase(phase: PullPhase): void {
+    if (phase !== this.phase) this.enterPhase(phase)
+  }
+
   /** Reports if the last report is older than the interval, or always when `force` is set. */
   report(force = false): void {
     const now = this.now()

@@ -23,11 +23,12 @@ const EXTRA_FOLDS: Readonly<Record<string, string>> = {
 const COMBINING_MARKS = /\p{M}/gu
 const EXTRA_FOLD_PATTERN = new RegExp(`[${Object.keys(EXTRA_FOLDS).join('')}]`, 'gu')
 const WHITESPACE_RUN = /\s+/gu
-const NON_ASCII = /[^\x00-\x7f]/u
+const NON_ASCII = /[^\t-\u007f]/u
 
 /** Lower-cases, strips diacritics and folds special letters; whitespace runs become one space. */
 export function foldSearchText(text: string): string {
-  // Most directory text is plain ASCII; skipping normalisation for it halves the cost of a pull.
+  // Most directory text is plain ASCII; skipping normalisation for it halves the folding cost of
+  // a pull. (Control characters below tab take the slow path, which gives the same result.)
   if (!NON_ASCII.test(text)) return text.toLowerCase().replace(WHITESPACE_RUN, ' ').trim()
   // å is folded by NFD already (a + ring); the table keeps it for text that arrives precomposed
   // after lower-casing in other normalisation forms.

@@ -1,6 +1,6 @@
 /**
  * One measured run against the emulator, in a fresh process: either the baseline (undici fetch +
- * JSON.parse of the /users pages, nothing stored) or the real pull (GraphClientReader +
+ * JSON.parse of the same pages the pull reads, nothing stored) or the real pull (GraphClientReader +
  * pullDirectory into a new cache). Peak RSS is sampled every 50 ms and also read from the
  * process's maxRSS at the end.
  */
@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClientCredentialsTokenProvider } from '../../../src-main/services/auth/client-credentials-token-provider'
-import { GraphClientReader, usersRequestPath } from '../../../src-main/services/graph/graph-client-reader'
+import { GRAPH_PAGE_SIZE, GROUP_SELECT, GraphClientReader, usersRequestPath } from '../../../src-main/services/graph/graph-client-reader'
 import { createTrustedFetch } from '../../../src-main/services/net/trusted-fetch'
 import { pullDirectory } from '../../../src-main/services/pull/pull-directory'
 import { openProfileDatabase } from '../../../src-main/services/store/profile-database'
@@ -53,6 +53,27 @@ const trusted = createTrustedFetch({ caCertificates: [emulator.caCertificatePem]
 // The token is fetched before the clock starts in both modes: sign-in is not what is measured.
 const token = await tokenProvider.getAccessToken()
 
+/** Follows one collection's nextLinks; returns the items of every page. */
+async function fetchAllPages(firstLink: string, headers: Record<string, string>): Promise<{ items: unknown[]; pages: number }> {
+  let link: string | null = firstLink
+  const items: unknown[] = []
+  let pages = 0
+  while (link !== null) {
+    const response = await trusted.fetch(link, { headers: { Authorization: `Bearer ${token}`, ...headers } })
+    if (!response.ok) throw new Error(`baseline: HTTP ${response.status} for ${link}`)
+    const page = JSON.parse(await response.text()) as { value: unknown[]; '@odata.nextLink'?: string }
+    for (const item of page.value) items.push(item)
+    pages += 1
+    link = page['@odata.nextLink'] ?? null
+  }
+  return { items, pages }
+}
+
+/**
+ * The same pages the pull reads (users with manager, groups, every group's direct members, members
+ * four groups at a time like the pull), fetched and parsed, nothing kept: what the network and
+ * JSON alone cost. Users are counted, not held, so the baseline's memory stays honest.
+ */
 async function baseline(): Promise<PullWorkerResult> {
   const started = performance.now()
   let link: string | null = `${emulator.graphBaseUrl}${usersRequestPath()}`
@@ -66,8 +87,23 @@ async function baseline(): Promise<PullWorkerResult> {
     pages += 1
     link = page['@odata.nextLink'] ?? null
   }
+  const usersMs = performance.now() - started
+  const groups = await fetchAllPages(`${emulator.graphBaseUrl}/groups?$select=${GROUP_SELECT.join(',')}&$top=${GRAPH_PAGE_SIZE}`, {})
+  pages += groups.pages
+  const groupIds = groups.items.map((group) => (group as { id: string }).id)
+  let memberships = 0
+  let next = 0
+  const memberWorker = async (): Promise<void> => {
+    while (next < groupIds.length) {
+      const groupId = groupIds[next++] as string
+      const members = await fetchAllPages(`${emulator.graphBaseUrl}/groups/${groupId}/members?$select=id&$top=${GRAPH_PAGE_SIZE}`, {})
+      memberships += members.items.length
+      pages += members.pages
+    }
+  }
+  await Promise.all([memberWorker(), memberWorker(), memberWorker(), memberWorker()])
   const wallMs = performance.now() - started
-  return { mode: 'baseline', wallMs, usersMs: wallMs, users, groups: 0, memberships: 0, pages, peakRssBytes: 0, outcome: 'succeeded', phaseStartMs: {} }
+  return { mode: 'baseline', wallMs, usersMs, users, groups: groupIds.length, memberships, pages, peakRssBytes: 0, outcome: 'succeeded', phaseStartMs: {} }
 }
 
 async function pull(): Promise<PullWorkerResult> {
@@ -86,7 +122,7 @@ async function pull(): Promise<PullWorkerResult> {
       onProgress: (progress) => {
         pages = progress.pages
         phaseStartMs[progress.phase] ??= performance.now() - started
-        if (usersMs === 0 && progress.phase === 'groups') usersMs = performance.now() - started
+        if (usersMs === 0 && progress.phase !== 'starting' && progress.phase !== 'users') usersMs = performance.now() - started
       },
     })
     const wallMs = performance.now() - started
