@@ -3,6 +3,7 @@
  * real tenants have — mail that differs from the UPN, guests with `#EXT#` names, people without an
  * employee id, disabled leavers, unlicensed accounts, synced and cloud-only users.
  */
+import { blankGraphUser } from '../../services/graph/blank-graph-user'
 import type { GraphAssignedLicense, GraphExtensionAttributes, GraphUser } from '../../services/graph/graph-types'
 import type { DemoUser } from './organisation-types'
 import { asciiFold, toMailboxPart } from './ascii-fold'
@@ -301,38 +302,19 @@ function buildGuest({ id, givenName, surname, random, addresses, mailboxPart, in
   // initial domain (how Entra names invited guests).
   const userPrincipalName = `${externalMail.replace('@', '_')}#EXT#@${initialDomain}`
   const createdMs = nowMs - random.integer(20, 365 * 6) * DAY_MS - random.integer(0, 86_399) * 1000
+  // Random draws stay in the same order as the properties below: the organisation is seeded.
   return {
-    id,
-    userPrincipalName,
+    ...blankGraphUser({ id, userPrincipalName, createdDateTime: isoDateTime(createdMs) }),
     mail: externalMail,
     mailNickname: `${externalMail.replace('@', '_')}#EXT#`,
     proxyAddresses: [`SMTP:${externalMail}`],
     displayName: random.chance(0.3) ? `${givenName} ${surname} (${asciiFold(domain.split('.')[0] ?? domain)})` : `${givenName} ${surname}`,
     givenName: random.chance(0.7) ? givenName : null,
     surname: random.chance(0.7) ? surname : null,
-    jobTitle: null,
-    department: null,
-    companyName: null,
-    officeLocation: null,
-    streetAddress: null,
-    postalCode: null,
-    city: null,
-    state: null,
-    country: null,
-    usageLocation: null,
-    preferredLanguage: null,
-    mobilePhone: null,
     businessPhones: NO_PHONES,
-    employeeId: null,
-    employeeType: null,
-    employeeHireDate: null,
     accountEnabled: random.chance(0.95),
     userType: 'Guest',
-    createdDateTime: isoDateTime(createdMs),
     assignedLicenses: NO_LICENCES,
     onPremisesExtensionAttributes: extensionAttributes(null, null, false),
-    onPremisesSyncEnabled: null,
-    onPremisesImmutableId: null,
-    onPremisesSamAccountName: null,
   }
 }

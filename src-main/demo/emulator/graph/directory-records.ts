@@ -3,8 +3,8 @@
  * the required fields are given, and the app role assignments the emulator serves for its service
  * principals.
  */
+import { blankGraphUser } from '../../../services/graph/blank-graph-user'
 import type {
-  GraphExtensionAttributes,
   GraphGroup,
   GraphServicePrincipal,
   GraphUser,
@@ -38,46 +38,15 @@ export interface AppRoleAssignment {
 
 export const DEFAULT_ACCESS_APP_ROLE_ID = '00000000-0000-0000-0000-000000000000'
 
-function emptyExtensionAttributes(): GraphExtensionAttributes {
-  const attributes: Record<string, null> = {}
-  for (let index = 1; index <= 15; index++) attributes[`extensionAttribute${index}`] = null
-  return attributes
-}
-
 /** A full user from input, with Entra's defaults for everything not given. */
 export function buildUser(input: UserInput, id: string, now: Date): GraphUser {
   const { id: _ignored, ...given } = input
   return {
-    id,
-    mail: null,
-    mailNickname: input.userPrincipalName.split('@')[0] ?? null,
-    proxyAddresses: [],
-    givenName: null,
-    surname: null,
-    jobTitle: null,
-    department: null,
-    companyName: null,
-    officeLocation: null,
-    streetAddress: null,
-    postalCode: null,
-    city: null,
-    state: null,
-    country: null,
-    usageLocation: null,
-    preferredLanguage: null,
-    mobilePhone: null,
-    businessPhones: [],
-    employeeId: null,
-    employeeType: null,
-    employeeHireDate: null,
-    accountEnabled: true,
-    userType: 'Member',
-    createdDateTime: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    assignedLicenses: [],
-    onPremisesExtensionAttributes: emptyExtensionAttributes(),
-    onPremisesSyncEnabled: null,
-    onPremisesImmutableId: null,
-    onPremisesSamAccountName: null,
+    ...blankGraphUser({
+      id,
+      userPrincipalName: input.userPrincipalName,
+      createdDateTime: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    }),
     ...given,
   }
 }

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { blankGraphUser } from '../../../../src-main/services/graph/blank-graph-user'
 import type { PulledUser } from '../../../../src-main/services/graph/graph-reader'
 import type { GraphGroup, GraphMemberRef } from '../../../../src-main/services/graph/graph-types'
 import type { DirectoryWriter } from '../../../../src-main/services/store/directory-writer'
@@ -12,37 +13,10 @@ import type { DirectoryWriter } from '../../../../src-main/services/store/direct
 export function makeUser(overrides: Partial<PulledUser> & { id: string }): PulledUser {
   const name = overrides.displayName ?? overrides.id
   return {
-    userPrincipalName: `${overrides.id}@contoso.example`,
-    mail: null,
+    ...blankGraphUser({ id: overrides.id, userPrincipalName: `${overrides.id}@contoso.example`, createdDateTime: '2024-01-01T00:00:00Z' }),
     mailNickname: overrides.id,
-    proxyAddresses: [],
     displayName: name,
-    givenName: null,
-    surname: null,
-    jobTitle: null,
-    department: null,
-    companyName: null,
-    officeLocation: null,
-    streetAddress: null,
-    postalCode: null,
-    city: null,
-    state: null,
-    country: null,
-    usageLocation: null,
-    preferredLanguage: null,
-    mobilePhone: null,
-    businessPhones: [],
-    employeeId: null,
-    employeeType: null,
-    employeeHireDate: null,
-    accountEnabled: true,
-    userType: 'Member',
-    createdDateTime: '2024-01-01T00:00:00Z',
-    assignedLicenses: [],
     onPremisesExtensionAttributes: {},
-    onPremisesSyncEnabled: null,
-    onPremisesImmutableId: null,
-    onPremisesSamAccountName: null,
     manager: null,
     ...overrides,
   }
