@@ -7,10 +7,14 @@ import { EmptyState } from './components/empty-state'
 import { ErrorNotice } from './components/error-notice'
 import { ConnectScreen } from './features/connect/connect-screen'
 import { DirectoryScreen } from './features/directory/directory-screen'
+import { HealthScreen } from './features/health/health-screen'
+import { SettingsScreen } from './features/settings/settings-screen'
 import { Navigation } from './shell/navigation'
+import { ProfileDialogs } from './shell/profile-dialogs'
 import { StatusBar } from './shell/status-bar'
 import { TitleBar } from './shell/title-bar'
 import { useAppStore } from './stores/app-store-context'
+import type { Area } from './stores/session-slice'
 
 /** The whole window. */
 export function App(): ReactNode {
@@ -31,6 +35,7 @@ export function App(): ReactNode {
       <Navigation />
       <Workspace />
       <StatusBar />
+      <ProfileDialogs />
     </div>
   )
 }
@@ -75,11 +80,23 @@ function Workspace(): ReactNode {
             }
           />
         </EmptyState>
-      ) : area === 'connect' ? (
-        <ConnectScreen />
       ) : (
-        <DirectoryScreen />
+        <AreaScreen area={area} />
       )}
     </main>
   )
+}
+
+/** The screen of one area. */
+function AreaScreen(props: { area: Area }): ReactNode {
+  switch (props.area) {
+    case 'connect':
+      return <ConnectScreen />
+    case 'directory':
+      return <DirectoryScreen />
+    case 'health':
+      return <HealthScreen />
+    case 'settings':
+      return <SettingsScreen />
+  }
 }

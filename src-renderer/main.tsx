@@ -9,9 +9,12 @@ import { AppStoreProvider } from './stores/app-store-context'
 import './styles/tokens.css'
 import './styles/base.css'
 import './styles/controls.css'
+import './styles/forms.css'
 import './styles/shell.css'
 import './features/connect/connect.css'
 import './features/directory/directory.css'
+import './features/health/health.css'
+import './features/settings/settings.css'
 
 /** localStorage, unless the browser denies it (then preferences last for the session only). */
 function preferenceStorage(): PreferenceStorage | null {

@@ -3,7 +3,11 @@
  * app, tests for fakes) provide them; the API areas never construct services themselves.
  */
 import type {
+  ConnectionApi,
+  ConnectionInput,
   DirectorySummary,
+  HealthApi,
+  SettingsApi,
   HostKind,
   PullFinished,
   PullProgress,
@@ -23,7 +27,18 @@ export interface DirectoryReader {
 /** Opens (and keeps open) each profile's cache. */
 export interface ProfileCaches {
   directory(profileId: string): DirectoryReader
+  /** Closes one profile's cache (before it is deleted). */
+  close(profileId: string): void
   closeAll(): void
+}
+
+/** Creating, renaming, copying and deleting profiles (with their caches and secrets). */
+export interface ProfileActions {
+  create(name: string): ProfileRecord
+  rename(profileId: string, name: string): ProfileRecord
+  duplicate(profileId: string, name: string): ProfileRecord
+  /** Refuses unless `confirmName` repeats the profile's name exactly. */
+  delete(profileId: string, confirmName: string): Promise<void>
 }
 
 /** Runs one pull of a profile's directory into its cache. */
@@ -33,6 +48,7 @@ export interface PullRunner {
     runId: string,
     onProgress: (progress: PullProgress) => void,
     signal: AbortSignal,
+    options?: { readonly full?: boolean },
   ): Promise<PullFinished>
 }
 
@@ -45,8 +61,11 @@ export interface ProfileStore {
 
 /** The built-in demo organisation: started on first use. */
 export interface DemoEnvironment {
-  /** Makes sure the demo emulator runs; returns the demo tenant's display name. */
-  ensureStarted(): Promise<{ tenantName: string }>
+  /**
+   * Makes sure the demo emulator runs; returns the demo tenant's name and how to connect to it: a
+   * Custom cloud with an app registration, exactly as an admin would configure a real tenant.
+   */
+  ensureStarted(): Promise<{ tenantName: string; connection: ConnectionInput }>
 }
 
 export interface ApiDependencies {
@@ -56,6 +75,9 @@ export interface ApiDependencies {
   readonly caches: ProfileCaches
   readonly pulls: PullRunner
   readonly demo: DemoEnvironment
+  readonly profileActions: ProfileActions
+  /** Areas implemented whole by their own modules (connection-area.ts, health-area.ts …). */
+  readonly areas: { readonly connection: ConnectionApi; readonly health: HealthApi; readonly settings: SettingsApi }
   readonly now: () => Date
   readonly newId: () => string
 }

@@ -3,20 +3,26 @@
  * Graph client, the profile list) and the built-in demo organisation into the Headcount API.
  * The Electron host and the browser host differ only in how they carry the API to the renderer.
  */
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { AppError, type HostKind } from '../common'
+import type { ConnectionInput, HostKind } from '../common'
 import { startEmulator, type RunningEmulator } from '../demo/emulator/start-emulator'
-import { createClientCredentialsTokenProvider } from '../services/auth/client-credentials-token-provider'
+import { generateOrganisation } from '../demo/organisation/generate-organisation'
+import { ORGANISATION_FACTS } from '../demo/organisation/organisation-facts'
 import { GraphClientReader } from '../services/graph/graph-client-reader'
-import { createTrustedFetch, type TrustedFetch } from '../services/net/trusted-fetch'
+import { createFetchGraphGetter } from '../services/health/fetch-graph-getter'
 import { ProfileRegistry } from '../services/profiles/profile-registry'
+import { MemorySecretStore } from '../services/secrets/memory-secret-store'
+import type { SecretStore } from '../services/secrets/secret-store'
 import { pullDirectory } from '../services/pull/pull-directory'
 import { DirectoryStore } from '../services/store/directory-store'
 import { openProfileDatabase, type ProfileDatabase } from '../services/store/profile-database'
 import type { DemoEnvironment, ProfileCaches, PullRunner } from './api-dependencies'
+import { createConnectionArea, type ConnectionAreaDependencies } from './connection-area'
 import { createHeadcountApi, type HeadcountApiHandle } from './headcount-api'
+import { createHealthArea } from './health-area'
+import { createProfileActions } from './profile-management'
 
 export interface ComposeOptions {
   /** Where profiles and caches live (HEADCOUNT_DATA_DIR or the host's user-data folder). */
@@ -24,6 +30,13 @@ export interface ComposeOptions {
   readonly host: HostKind
   /** Size of the demo organisation; default HEADCOUNT_DEMO_USERS or 2,500. */
   readonly demoUsers?: number
+  /**
+   * Where secrets live: Electron passes an EncryptedFileSecretStore over safeStorage; the browser
+   * host and the CLI keep them in memory only (and Settings says so). One store per process.
+   */
+  readonly secrets?: SecretStore
+  /** Opens a sign-in page in the system browser (Electron); absent, the renderer is asked to. */
+  readonly openBrowser?: ConnectionAreaDependencies['openBrowser']
 }
 
 const DEFAULT_DEMO_USERS = 2_500
@@ -51,6 +64,11 @@ class OpenProfileCaches implements ProfileCaches {
     return this.open(profileId).store
   }
 
+  close(profileId: string): void {
+    this.databases.get(profileId)?.database.close()
+    this.databases.delete(profileId)
+  }
+
   closeAll(): void {
     for (const { database } of this.databases.values()) database.close()
     this.databases.clear()
@@ -67,49 +85,37 @@ class OpenProfileCaches implements ProfileCaches {
   }
 }
 
-/** The built-in demo: the Graph + sign-in emulator, started on first use, with its own connection. */
+/**
+ * The built-in demo: the Graph + sign-in emulator, started on first use. To Headcount it is just a
+ * Custom cloud reached with an app registration and a client secret, so the demo runs the same code
+ * path as a real tenant. Its organisation is dated from today, so expiry warnings are realistic.
+ */
 class EmbeddedDemo implements DemoEnvironment {
   private starting: Promise<RunningEmulator> | null = null
-  private connection: { reader: GraphClientReader; trusted: TrustedFetch; close(): Promise<void> } | null = null
 
   constructor(
     private readonly dataDir: string,
     private readonly users: number,
   ) {}
 
-  async ensureStarted(): Promise<{ tenantName: string }> {
+  async ensureStarted(): Promise<{ tenantName: string; connection: ConnectionInput }> {
     const emulator = await this.emulator()
-    return { tenantName: emulator.organisation.organization.displayName }
-  }
-
-  /** A Graph reader signed in as the demo's unattended app registration (client credentials). */
-  async reader(): Promise<GraphClientReader> {
-    const emulator = await this.emulator()
-    if (!this.connection) {
-      const trusted = createTrustedFetch({ caCertificates: [emulator.caCertificatePem] })
-      const tokenProvider = createClientCredentialsTokenProvider({
-        tenantId: emulator.tenantId,
-        clientId: emulator.confidentialClient.clientId,
-        credential: { kind: 'secret', clientSecret: emulator.confidentialClient.clientSecret },
+    return {
+      tenantName: emulator.organisation.organization.displayName,
+      connection: {
+        cloud: 'custom',
         authorityHost: emulator.authorityHost,
-        fetch: trusted.fetch,
-      })
-      const reader = new GraphClientReader({ graphBaseUrl: emulator.graphBaseUrl, tokenProvider, fetch: trusted.fetch })
-      this.connection = {
-        reader,
-        trusted,
-        close: async () => {
-          await tokenProvider.close()
-          await trusted.close()
-        },
-      }
+        graphEndpoint: emulator.origin,
+        tenant: emulator.tenantId,
+        clientId: emulator.confidentialClient.clientId,
+        mode: 'clientSecret',
+        clientSecret: emulator.confidentialClient.clientSecret,
+        caCertificatePem: emulator.caCertificatePem,
+      },
     }
-    return this.connection.reader
   }
 
   async close(): Promise<void> {
-    await this.connection?.close()
-    this.connection = null
     const starting = this.starting
     this.starting = null
     if (starting) await (await starting.catch(() => null))?.close()
@@ -117,7 +123,7 @@ class EmbeddedDemo implements DemoEnvironment {
 
   private emulator(): Promise<RunningEmulator> {
     this.starting ??= startEmulator({
-      users: this.users,
+      organisation: generateOrganisation({ users: this.users, now: new Date().toISOString() }),
       certificateFolder: join(this.dataDir, 'demo', 'emulator-tls'),
     }).catch((error: unknown) => {
       this.starting = null
@@ -130,39 +136,85 @@ class EmbeddedDemo implements DemoEnvironment {
 /** Builds the API with every real service behind it. Call `dispose()` on shutdown. */
 export function composeHeadcountApi(options: ComposeOptions): Promise<HeadcountApiHandle> {
   const demoUsers = options.demoUsers ?? (Number(process.env.HEADCOUNT_DEMO_USERS) || DEFAULT_DEMO_USERS)
+  const now = (): Date => new Date()
+  const registry = new ProfileRegistry(options.dataDir)
+  const secrets = options.secrets ?? new MemorySecretStore()
   const caches = new OpenProfileCaches(options.dataDir)
   const demo = new EmbeddedDemo(options.dataDir, demoUsers)
+  let announceProfiles = (): void => undefined
+
+  const connection = createConnectionArea({
+    profiles: registry,
+    secrets,
+    now,
+    onDidChangeProfile: () => announceProfiles(),
+    ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
+  })
 
   const pulls: PullRunner = {
-    async run(profile, runId, onProgress, signal) {
-      if (profile.kind !== 'demo') {
-        throw new AppError({
-          code: 'InvalidArgument',
-          message: 'This profile has no connection to a tenant yet.',
-          hint: 'Connect it to your tenant first.',
-        })
-      }
-      const reader = await demo.reader()
-      return pullDirectory({ profileId: profile.id, runId, reader, database: caches.database(profile.id), onProgress }, signal)
+    async run(profile, runId, onProgress, signal, pullOptions) {
+      const access = await connection.graphAccessFor(profile.id)
+      const reader = new GraphClientReader({ graphBaseUrl: access.graphBaseUrl, tokenProvider: access.tokenProvider, fetch: access.fetch })
+      return pullDirectory(
+        { profileId: profile.id, runId, reader, database: caches.database(profile.id), onProgress, ...(pullOptions?.full ? { full: true } : {}) },
+        signal,
+      )
     },
   }
+
+  const health = createHealthArea({
+    getProfile: (profileId) => {
+      const record = registry.get(profileId)
+      return record
+        ? { id: record.id, kind: record.kind, enterpriseAppId: record.enterpriseAppId ?? null, connection: record.connection ?? null }
+        : null
+    },
+    graphFor: async (profileId) => {
+      const access = await connection.graphAccessFor(profileId)
+      return createFetchGraphGetter({ graphBaseUrl: access.graphBaseUrl, tokenProvider: access.tokenProvider, fetch: access.fetch })
+    },
+    saveEnterpriseAppId: (profileId, appId) => {
+      const record = registry.get(profileId)
+      if (record) registry.save({ ...record, enterpriseAppId: appId })
+    },
+    now,
+    demo: {
+      enterpriseAppId: ORGANISATION_FACTS.cardwiseApplication.appId,
+      unattendedClientId: ORGANISATION_FACTS.headcountApplication.appId,
+    },
+  })
 
   const handle = createHeadcountApi({
     host: options.host,
     version: packageVersion(),
-    profiles: new ProfileRegistry(options.dataDir),
+    profiles: registry,
     caches,
     pulls,
     demo,
-    now: () => new Date(),
+    profileActions: createProfileActions({
+      dataDir: options.dataDir,
+      profiles: registry,
+      secrets,
+      beforeDelete: (profileId) => connection.forgetProfile(profileId),
+      now,
+      newIdSuffix: () => randomBytes(3).toString('hex'),
+    }),
+    areas: {
+      connection,
+      health,
+      settings: { get: () => Promise.resolve({ dataDir: options.dataDir, secretStorage: secrets.info() }) },
+    },
+    now,
     newId: () => randomUUID(),
   })
+  announceProfiles = () => handle.announceProfiles()
 
   // Asynchronous by contract: a later version opens remote connections here.
   return Promise.resolve({
     api: handle.api,
     async dispose() {
       await handle.dispose()
+      await connection.dispose()
       await demo.close()
     },
   })

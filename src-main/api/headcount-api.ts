@@ -19,7 +19,13 @@ export interface HeadcountApiHandle {
   dispose(): Promise<void>
 }
 
-export function createHeadcountApi(dependencies: ApiDependencies): HeadcountApiHandle {
+/** The handle, plus what the composition root needs to tell the API. */
+export interface HeadcountApiControl extends HeadcountApiHandle {
+  /** A service changed a profile (its tenant name, its sign-in): tell the renderers. */
+  announceProfiles(): void
+}
+
+export function createHeadcountApi(dependencies: ApiDependencies): HeadcountApiControl {
   const { profiles, caches } = dependencies
   const pulls = new PullCoordinator(dependencies.pulls, dependencies.newId, dependencies.now)
   const profileChanges = new EventHub<readonly ProfileSummary[]>()
@@ -48,6 +54,23 @@ export function createHeadcountApi(dependencies: ApiDependencies): HeadcountApiH
 
   const listSummaries = (): readonly ProfileSummary[] => profiles.list().map(summarise)
 
+  /**
+   * Starts the demo emulator if needed and (re)connects the demo profile to it. The emulator listens
+   * on a new port each launch, so the stored Custom-cloud settings are refreshed when they differ.
+   */
+  async function ensureDemoConnection(): Promise<void> {
+    const { connection } = await dependencies.demo.ensureStarted()
+    const status = await dependencies.areas.connection.status({ profileId: DEMO_PROFILE_ID })
+    if (status.state === 'connected' && status.settings?.graphEndpoint === connection.graphEndpoint) return
+    await dependencies.areas.connection.configure({ profileId: DEMO_PROFILE_ID, connection })
+    const test = await dependencies.areas.connection.test({ profileId: DEMO_PROFILE_ID })
+    if (!test.isOk) {
+      throw new AppError(
+        test.error ?? { code: 'Internal', message: 'The demo organisation could not be reached.', hint: 'Restart Headcount.' },
+      )
+    }
+  }
+
   // Profiles change when a pull ends (lastPullAt), so say so.
   pulls.finishEvents.on(() => profileChanges.emit(listSummaries()))
 
@@ -70,15 +93,48 @@ export function createHeadcountApi(dependencies: ApiDependencies): HeadcountApiH
           })
           profileChanges.emit(listSummaries())
         }
+        await ensureDemoConnection()
         return summarise(requireProfile(DEMO_PROFILE_ID))
+      },
+      create: async ({ name }) => {
+        const created = dependencies.profileActions.create(name)
+        profileChanges.emit(listSummaries())
+        return summarise(created)
+      },
+      rename: async ({ profileId, name }) => {
+        requireProfile(profileId)
+        const renamed = dependencies.profileActions.rename(profileId, name)
+        profileChanges.emit(listSummaries())
+        return summarise(renamed)
+      },
+      duplicate: async ({ profileId, name }) => {
+        requireProfile(profileId)
+        const copy = dependencies.profileActions.duplicate(profileId, name)
+        profileChanges.emit(listSummaries())
+        return summarise(copy)
+      },
+      delete: async ({ profileId, confirmName }) => {
+        const profile = requireProfile(profileId)
+        if (confirmName !== profile.name) {
+          throw new AppError({
+            code: 'InvalidArgument',
+            message: `To delete this profile, type its name exactly: “${profile.name}”.`,
+          })
+        }
+        // Nothing may hold the cache open while its folder is removed.
+        pulls.cancel(profileId)
+        await pulls.settled(profileId)
+        caches.close(profileId)
+        await dependencies.profileActions.delete(profileId, confirmName)
+        profileChanges.emit(listSummaries())
       },
       onDidChange: (listener) => profileChanges.on(listener),
     },
     pull: {
-      start: async ({ profileId }) => {
+      start: async ({ profileId, full }) => {
         const profile = requireProfile(profileId)
-        if (profile.kind === 'demo') await dependencies.demo.ensureStarted()
-        return pulls.start(profile)
+        if (profile.kind === 'demo') await ensureDemoConnection()
+        return pulls.start(profile, full === undefined ? {} : { full })
       },
       cancel: async ({ profileId }) => {
         requireProfile(profileId)
@@ -91,6 +147,9 @@ export function createHeadcountApi(dependencies: ApiDependencies): HeadcountApiH
       onDidProgress: (listener) => pulls.progressEvents.on(listener),
       onDidFinish: (listener) => pulls.finishEvents.on(listener),
     },
+    connection: dependencies.areas.connection,
+    health: dependencies.areas.health,
+    settings: dependencies.areas.settings,
     directory: {
       summary: async ({ profileId }) => {
         requireProfile(profileId)
@@ -117,6 +176,7 @@ export function createHeadcountApi(dependencies: ApiDependencies): HeadcountApiH
 
   return {
     api,
+    announceProfiles: () => profileChanges.emit(listSummaries()),
     async dispose() {
       await pulls.cancelAll()
       caches.closeAll()

@@ -26,7 +26,7 @@ export class PullCoordinator {
     private readonly now: () => Date,
   ) {}
 
-  start(profile: ProfileRecord): { runId: string } {
+  start(profile: ProfileRecord, options: { readonly full?: boolean } = {}): { runId: string } {
     if (this.running.has(profile.id)) {
       throw new AppError({
         code: 'Busy',
@@ -48,6 +48,7 @@ export class PullCoordinator {
           this.progressEvents.emit(progress)
         },
         controller.signal,
+        options,
       )
       .catch(
         (error: unknown): PullFinished => ({

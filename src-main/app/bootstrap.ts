@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog, Menu, session } from 'electron'
 import { toAppErrorData, type HeadcountApi } from '../common'
 import { composeHeadcountApi } from '../api/compose-api'
+import { EncryptedFileSecretStore } from '../services/secrets/encrypted-file-secret-store'
+import { openSignInPage } from './external-links'
+import { createSafeStorageCipher } from './safe-storage-cipher'
 import type { HeadcountApiHandle } from '../api/headcount-api'
 import { applicationMenuTemplate } from './application-menu'
 import { resolveAppLocation, type AppLocation } from './app-location'
@@ -110,5 +113,10 @@ async function start(location: AppLocation, dataDirectory: string): Promise<Head
   applySessionPolicy(session.defaultSession, contentSecurityPolicy(location))
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, !app.isPackaged)))
   await mkdir(dataDirectory, { recursive: true })
-  return composeHeadcountApi({ dataDir: dataDirectory, host: 'electron' })
+  return composeHeadcountApi({
+    dataDir: dataDirectory,
+    host: 'electron',
+    secrets: new EncryptedFileSecretStore(join(dataDirectory, 'secrets'), createSafeStorageCipher()),
+    openBrowser: openSignInPage,
+  })
 }

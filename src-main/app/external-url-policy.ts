@@ -12,6 +12,7 @@ export const ALLOWED_EXTERNAL_HOSTS: readonly string[] = [
   'login.microsoftonline.com',
   'login.microsoftonline.us',
   'login.partner.microsoftonline.cn',
+  'login.chinacloudapi.cn',
   'entra.microsoft.com',
   'portal.azure.com',
   'learn.microsoft.com',
@@ -33,4 +34,20 @@ export function isAllowedExternalUrl(url: string, allowedHosts: readonly string[
   if (parsed.username !== '' || parsed.password !== '') return false
   if (parsed.port !== '') return false
   return allowedHosts.includes(parsed.hostname)
+}
+
+/**
+ * A sign-in page may also be on the profile's own login host (a custom cloud, which may name a
+ * port): https only, no credentials, host and port exactly as configured.
+ */
+export function isAllowedSignInUrl(url: string, authorityHost: string): boolean {
+  if (isAllowedExternalUrl(url)) return true
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '') return false
+  return parsed.host === authorityHost.toLowerCase().replace(/^https:\/\//, '').replace(/\/+$/, '')
 }

@@ -5,12 +5,12 @@
 import { join, resolve } from 'node:path'
 import { composeHeadcountApi } from '../api/compose-api'
 import { startBridge } from './bridge-server'
-import { resolveBrowserDataDir } from './browser-data-dir'
+import { resolveDefaultDataDir } from '../services/profiles/default-data-dir'
 
 async function main(): Promise<void> {
   const projectRoot = resolve(import.meta.dirname, '..', '..')
   const staticRoot = join(projectRoot, 'out', 'renderer')
-  const dataDir = resolveBrowserDataDir()
+  const dataDir = resolveDefaultDataDir()
   const port = process.env.HEADCOUNT_PORT ? Number(process.env.HEADCOUNT_PORT) : 0
   const handle = await composeHeadcountApi({ dataDir, host: 'browser' })
   const bridge = await startBridge({ api: handle.api, staticRoot, port })

@@ -1,5 +1,5 @@
 /** DTOs of the App area. */
-export type HostKind = 'electron' | 'browser'
+export type HostKind = 'electron' | 'browser' | 'cli'
 
 export interface AppInfo {
   readonly name: string

@@ -37,6 +37,8 @@ export interface PullFinished {
   readonly groups: number
   readonly memberships: number
   readonly durationMs: number
+  /** A full read, or changes since the stored delta link. Absent on runs that never started reading. */
+  readonly mode?: 'full' | 'delta'
   readonly error?: import('./errors').AppErrorData
 }
 

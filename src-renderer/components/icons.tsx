@@ -122,6 +122,93 @@ export function InfoIcon(props: IconProps): ReactNode {
   )
 }
 
+/** A downward chevron, for menus that open below their button. */
+export function ChevronDownIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <path d="m4 6 4 4 4-4" />
+    </Icon>
+  )
+}
+
+/** A shield with a pulse line: the Health area. */
+export function HealthIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <path d="M8 1.5 13.5 3.5v4c0 3.3-2.3 5.9-5.5 7-3.2-1.1-5.5-3.7-5.5-7v-4L8 1.5Z" />
+      <path d="M4.8 8.2h1.8l1-1.8 1.4 3.2 1-1.4h1.4" />
+    </Icon>
+  )
+}
+
+/** Sliders: the Settings area. */
+export function SettingsIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <path d="M2 4.5h7M12 4.5h2M2 11.5h2M7 11.5h7" />
+      <circle cx="10.5" cy="4.5" r="1.5" />
+      <circle cx="5.5" cy="11.5" r="1.5" />
+    </Icon>
+  )
+}
+
+/** A plus, for "New …". */
+export function PlusIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <path d="M8 3v10M3 8h10" />
+    </Icon>
+  )
+}
+
+/** Two sheets, for copy buttons. */
+export function CopyIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
+      <path d="M10.5 3.5v-.5a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h.5" />
+    </Icon>
+  )
+}
+
+/** A triangle with an exclamation mark, for warnings. */
+export function WarningIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <path d="M7.1 2.4a1 1 0 0 1 1.8 0l5.6 10.1a1 1 0 0 1-.9 1.5H2.4a1 1 0 0 1-.9-1.5L7.1 2.4Z" />
+      <path d="M8 6.2v3.2M8 11.6v.1" />
+    </Icon>
+  )
+}
+
+/** A padlock, for stored secrets. */
+export function LockIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <rect x="3" y="7" width="10" height="7" rx="1.5" />
+      <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
+    </Icon>
+  )
+}
+
+/** A tick, for a chosen menu item or a passed step. */
+export function CheckIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <path d="m3.5 8.5 3 3 6-7" />
+    </Icon>
+  )
+}
+
+/** A box with an arrow leaving it, for links that open another window. */
+export function ExternalIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <path d="M9.5 2.5h4v4M13.5 2.5 8 8M12 9.5v3a1 1 0 0 1-1 1H3.5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3" />
+    </Icon>
+  )
+}
+
 /** The product mark: a stylised head above a row of people. */
 export function HeadcountMark(props: IconProps): ReactNode {
   const size = props.size ?? 20

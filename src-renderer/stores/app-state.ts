@@ -2,12 +2,22 @@
 import type { HeadcountApi, HostKind } from '../../src-main/common'
 import type { StateCreator } from 'zustand/vanilla'
 import type { PreferenceStorage } from '../features/directory/column-preferences'
+import type { ConnectionSlice } from './connection-slice'
 import type { DirectorySlice } from './directory-slice'
+import type { HealthSlice } from './health-slice'
+import type { ProfileManagementSlice } from './profile-management-slice'
 import type { PullSlice } from './pull-slice'
 import type { SessionSlice } from './session-slice'
+import type { SettingsSlice } from './settings-slice'
 
 /** Everything the store holds: view state plus the last DTOs received from main. */
-export type AppState = SessionSlice & PullSlice & DirectorySlice
+export type AppState = SessionSlice &
+  ProfileManagementSlice &
+  PullSlice &
+  DirectorySlice &
+  ConnectionSlice &
+  HealthSlice &
+  SettingsSlice
 
 /** What the store needs from the outside world; main.tsx passes the real ones, tests pass fakes. */
 export interface StoreDependencies {

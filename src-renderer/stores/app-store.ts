@@ -4,9 +4,13 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { AppState, StoreDependencies } from './app-state'
+import { createConnectionSlice } from './connection-slice'
 import { createDirectorySlice } from './directory-slice'
+import { createHealthSlice } from './health-slice'
+import { createProfileManagementSlice } from './profile-management-slice'
 import { createPullSlice } from './pull-slice'
 import { createSessionSlice } from './session-slice'
+import { createSettingsSlice } from './settings-slice'
 
 export type AppStore = StoreApi<AppState>
 
@@ -16,5 +20,9 @@ export function createAppStore(dependencies: StoreDependencies): AppStore {
     ...createSessionSlice(dependencies)(...parts),
     ...createPullSlice(dependencies)(...parts),
     ...createDirectorySlice(dependencies)(...parts),
+    ...createProfileManagementSlice(dependencies)(...parts),
+    ...createConnectionSlice(dependencies)(...parts),
+    ...createHealthSlice(dependencies)(...parts),
+    ...createSettingsSlice(dependencies)(...parts),
   }))
 }

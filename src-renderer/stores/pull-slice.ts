@@ -32,6 +32,8 @@ export interface PullSlice {
   receivePullFinished(finished: PullFinished): void
   /** Takes over what `pull:status` says (after a reload, or when another window started a pull). */
   adoptPullStatus(status: PullStatus): void
+  /** Forgets the previous profile's pull (on a profile switch). */
+  resetPull(): void
 }
 
 const IDLE: PullView = {
@@ -123,6 +125,10 @@ export const createPullSlice: SliceCreator<PullSlice> = (dependencies) => (set, 
     get().invalidateDirectory()
     void get().refreshSummary()
     if (finished.outcome === 'succeeded') get().navigate('directory')
+  },
+
+  resetPull() {
+    set({ pull: IDLE })
   },
 
   adoptPullStatus(status) {

@@ -13,7 +13,7 @@ import { appErrorOf } from './app-error-of'
 import type { SliceCreator } from './app-state'
 
 /** The areas that exist today; the navigation lists exactly these. */
-export type Area = 'connect' | 'directory'
+export type Area = 'connect' | 'directory' | 'health' | 'settings'
 
 /** Where the first load from main stands. */
 export type StartupState = 'loading' | 'ready' | 'failed'
@@ -32,6 +32,11 @@ export interface SessionSlice {
   navigate(area: Area): void
   /** Makes a profile active (adding it to the list when main just created it). */
   activateProfile(profile: ProfileSummary): void
+  /**
+   * After a switch, clears what belonged to the previous profile (pull panel, detail panel,
+   * connection and health views) and loads the active profile's own.
+   */
+  enterProfile(): void
   refreshSummary(): Promise<void>
   receiveProfiles(profiles: readonly ProfileSummary[]): void
   /** Subscribes to every event main sends; returns one unsubscribe for all of them. */
@@ -51,6 +56,10 @@ export function chooseActiveProfile(
   )
 }
 
+function kindOfProfile(profiles: readonly ProfileSummary[], profileId: string): ProfileSummary['kind'] | null {
+  return profiles.find((profile) => profile.id === profileId)?.kind ?? null
+}
+
 export const createSessionSlice: SliceCreator<SessionSlice> = (dependencies) => (set, get) => ({
   hostKind: dependencies.hostKind,
   profiles: [],
@@ -67,6 +76,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (dependencies) => 
       const profiles = await api.profiles.list({})
       const active = chooseActiveProfile(profiles, get().activeProfileId)
       set({ profiles, activeProfileId: active?.id ?? null })
+      if (active?.kind === 'tenant') void get().loadConnection()
       if (active === null) {
         set({ startup: 'ready', area: 'connect' })
         return
@@ -92,13 +102,41 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (dependencies) => 
   },
 
   activateProfile(profile) {
-    const others = get().profiles.filter((item) => item.id !== profile.id)
+    const profiles = get().profiles
+    const isKnown = profiles.some((item) => item.id === profile.id)
     const isSwitch = get().activeProfileId !== profile.id
     set({
-      profiles: [...others, profile],
+      // Keep main's order; a profile main just created goes at the end, as main lists it.
+      profiles: isKnown ? profiles.map((item) => (item.id === profile.id ? profile : item)) : [...profiles, profile],
       activeProfileId: profile.id,
       ...(isSwitch ? { directorySummary: null } : {}),
     })
+    if (isSwitch) {
+      get().resetConnectionView()
+      get().resetHealthView()
+    }
+  },
+
+  enterProfile() {
+    const profileId = get().activeProfileId
+    // Opening the demo makes it active mid-flight (main announces it before answering): keep
+    // showing "Opening the demo organisation" rather than blanking the panel.
+    if (get().pull.state !== 'opening-demo') get().resetPull()
+    get().closeDetail()
+    get().resetConnectionView()
+    get().resetHealthView()
+    if (profileId === null) {
+      set({ directorySummary: null })
+      return
+    }
+    void get().refreshSummary()
+    dependencies.api.pull.status({ profileId }).then(
+      (status) => {
+        if (get().activeProfileId === profileId) get().adoptPullStatus(status)
+      },
+      (reason: unknown) => console.warn('Could not read the pull status', appErrorOf(reason)),
+    )
+    if (kindOfProfile(get().profiles, profileId) === 'tenant') void get().loadConnection()
   },
 
   async refreshSummary() {
@@ -122,7 +160,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (dependencies) => 
       activeProfileId: active?.id ?? null,
       ...(isSwitch ? { directorySummary: null } : {}),
     })
-    if (isSwitch) void get().refreshSummary()
+    // The active profile was deleted (here or in another window): everything on screen was its.
+    if (isSwitch) get().enterProfile()
   },
 
   subscribeToMain() {
@@ -131,6 +170,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (dependencies) => 
       api.profiles.onDidChange((profiles) => get().receiveProfiles(profiles)),
       api.pull.onDidProgress((progress) => get().receivePullProgress(progress)),
       api.pull.onDidFinish((finished) => get().receivePullFinished(finished)),
+      api.connection.onDidChange((status) => get().receiveConnectionStatus(status)),
+      api.connection.onDidRequestBrowser((request) => get().receiveBrowserRequest(request)),
     ]
     return () => {
       for (const unsubscribe of unsubscribers) unsubscribe()

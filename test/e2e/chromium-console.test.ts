@@ -106,4 +106,40 @@ describe('the console in Chromium', () => {
     await expect.poll(async () => (await chain.textContent()) ?? '').toContain(detail.managerChain[0]?.displayName ?? '')
     await page.screenshot({ path: join(artefacts, 'directory-detail.png') })
   })
+
+  it('shows the health of the demo’s enterprise app, most urgent first', async () => {
+    await page.getByTestId('nav-health').click()
+    const report = page.getByTestId('health-report')
+    await expect.poll(async () => (await report.textContent()) ?? '', { timeout: 30_000 }).toContain('Cardwise')
+    const expected = await handle.api.health.report({ profileId: 'demo' })
+    expect(expected.credentials.length).toBeGreaterThan(0)
+    // The demo's active SAML certificate expires in about 25 days: a 30-day notice.
+    expect(expected.credentials.some((credential) => credential.kind === 'samlSigningCertificate' && credential.isActive)).toBe(true)
+    expect(await page.getByTestId('credential').count()).toBe(expected.credentials.length)
+    await page.screenshot({ path: join(artefacts, 'health.png') })
+  })
+
+  it('says in Settings that the browser host keeps secrets in memory only', async () => {
+    await page.getByTestId('nav-settings').click()
+    await expect.poll(async () => (await page.getByTestId('secret-storage-warning').textContent()) ?? '').toMatch(/memory/i)
+  })
+
+  it('creates a tenant profile and deletes it only after its name is typed', async () => {
+    await page.getByTestId('profile-switcher').click()
+    await page.getByTestId('new-profile-button').click()
+    await page.getByTestId('profile-name-input').fill('Fjord Telecom')
+    await page.getByTestId('profile-dialog-submit').click()
+    await page.getByTestId('connect-mode-unattended').waitFor()
+    await expect.poll(async () => (await handle.api.profiles.list({})).map((profile) => profile.name)).toContain('Fjord Telecom')
+    await page.screenshot({ path: join(artefacts, 'tenant-connect.png') })
+
+    await page.getByTestId('profile-switcher').click()
+    await page.getByRole('menuitem', { name: /Delete “Fjord Telecom”/ }).click()
+    const confirm = page.getByTestId('profile-delete-confirm-input')
+    await confirm.fill('fjord telecom')
+    expect(await page.getByTestId('profile-delete-button').isDisabled()).toBe(true)
+    await confirm.fill('Fjord Telecom')
+    await page.getByTestId('profile-delete-button').click()
+    await expect.poll(async () => (await handle.api.profiles.list({})).map((profile) => profile.name)).not.toContain('Fjord Telecom')
+  })
 })

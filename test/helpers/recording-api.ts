@@ -2,12 +2,16 @@
  * A HeadcountApi implemented in memory for host tests (bridge, IPC): records calls and lets the test
  * emit events. It implements the interface; it is not a module mock.
  */
-import { AppError, type HeadcountApi, type Listener, type PullFinished, type PullProgress } from '../../src-main/common'
+import { AppError, type ConnectionStatus, type HeadcountApi, type Listener, type PullFinished, type PullProgress } from '../../src-main/common'
 import { EventHub } from '../../src-main/api/event-hub'
 
 export interface RecordingApi extends HeadcountApi {
   readonly calls: { channel: string; argument: unknown }[]
   readonly progress: EventHub<PullProgress>
+}
+
+function status(profileId: string): ConnectionStatus {
+  return { profileId, state: 'notConfigured', settings: null, account: null, tenantName: null, lastError: null }
 }
 
 export function createRecordingApi(): RecordingApi {
@@ -35,6 +39,21 @@ export function createRecordingApi(): RecordingApi {
         record('profiles:openDemo', argument)
         return { id: 'demo', name: 'Demo', kind: 'demo', tenantName: null, lastPullAt: null }
       },
+      create: async (argument) => {
+        record('profiles:create', argument)
+        return { id: 'new-1', name: argument.name, kind: 'tenant', tenantName: null, lastPullAt: null }
+      },
+      rename: async (argument) => {
+        record('profiles:rename', argument)
+        return { id: argument.profileId, name: argument.name, kind: 'tenant', tenantName: null, lastPullAt: null }
+      },
+      duplicate: async (argument) => {
+        record('profiles:duplicate', argument)
+        return { id: 'copy-1', name: argument.name, kind: 'tenant', tenantName: null, lastPullAt: null }
+      },
+      delete: async (argument) => {
+        record('profiles:delete', argument)
+      },
       onDidChange: (_listener: Listener<never>) => () => undefined,
     },
     pull: {
@@ -51,6 +70,65 @@ export function createRecordingApi(): RecordingApi {
       },
       onDidProgress: (listener) => progress.on(listener),
       onDidFinish: (listener) => finished.on(listener),
+    },
+    connection: {
+      permissions: async (argument) => {
+        record('connection:permissions', argument)
+        return []
+      },
+      configure: async (argument) => {
+        record('connection:configure', argument)
+        return status(argument.profileId)
+      },
+      status: async (argument) => {
+        record('connection:status', argument)
+        return status(argument.profileId)
+      },
+      signIn: async (argument) => {
+        record('connection:signIn', argument)
+        return status(argument.profileId)
+      },
+      cancelSignIn: async (argument) => {
+        record('connection:cancelSignIn', argument)
+      },
+      signOut: async (argument) => {
+        record('connection:signOut', argument)
+        return status(argument.profileId)
+      },
+      consentLink: async (argument) => {
+        record('connection:consentLink', argument)
+        return { url: 'https://login.example/consent', state: 'pending', checkedAt: null, detail: null }
+      },
+      checkConsent: async (argument) => {
+        record('connection:checkConsent', argument)
+        return { url: 'https://login.example/consent', state: 'pending', checkedAt: null, detail: null }
+      },
+      test: async (argument) => {
+        record('connection:test', argument)
+        return { isOk: true, steps: [], missingPermissions: [], tenantName: null, error: null }
+      },
+      onDidChange: () => () => undefined,
+      onDidRequestBrowser: () => () => undefined,
+    },
+    health: {
+      report: async (argument) => {
+        record('health:report', argument)
+        return { profileId: argument.profileId, checkedAt: '2026-11-23T00:00:00Z', enterpriseApp: null, credentials: [], worstLevel: 'ok' }
+      },
+      enterpriseApps: async (argument) => {
+        record('health:enterpriseApps', argument)
+        return []
+      },
+      chooseEnterpriseApp: async (argument) => {
+        record('health:chooseEnterpriseApp', argument)
+        return { profileId: argument.profileId, checkedAt: '2026-11-23T00:00:00Z', enterpriseApp: null, credentials: [], worstLevel: 'ok' }
+      },
+    },
+    settings: {
+      get: async (argument) => {
+        record('settings:get', argument)
+        return { dataDir: '/tmp/headcount', secretStorage: { backend: 'memory', isProtected: false, warning: 'Secrets are kept in memory only.' } }
+      },
     },
     directory: {
       summary: async (argument) => {

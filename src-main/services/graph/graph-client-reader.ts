@@ -1,31 +1,29 @@
 /**
- * {@link GraphReader} over the Microsoft Graph JavaScript SDK 3.0.7.
+ * {@link GraphReader} over Microsoft Graph v1.0 with {@link GraphHttpClient}.
  *
- * The client is built with an explicit middleware chain (electron-msal-graph.md §3.2):
- * AuthenticationHandler → RetryHandler (429/503/504, honouring Retry-After) → TelemetryHandler →
- * {@link TrustedFetchHandler}. The SDK attaches the bearer token only to https URLs on Graph hosts
- * or `customHosts`, so the profile's Graph endpoint must be https and its host is added there;
- * `@odata.nextLink`s on that host then keep working too.
- *
- * Paging reads one page ahead: while the caller stores page n, page n+1 is already on the wire.
+ * - Delta rounds (https://learn.microsoft.com/graph/delta-query-users, -groups): the first request
+ *   names `$select` (with `manager` / `members` to track those relations); nextLinks and the
+ *   deltaLink carry the query in their tokens. Paging reads one page ahead: while the caller stores
+ *   page n, page n+1 is on the wire.
+ * - Member pages of many groups go through hand-built `$batch` bodies (json-batching: ≤ 20
+ *   requests; graph-client 3.0.7's BatchRequestContent is broken, electron-msal-graph.md §3.2), a
+ *   few batches in flight; an item answered 429/503/504 is re-queued after its own `Retry-After`.
  */
-import {
-  AuthenticationHandler,
-  AuthenticationHandlerOptions,
-  Client,
-  RetryHandler,
-  RetryHandlerOptions,
-  TelemetryHandler,
-  type AuthenticationProvider,
-} from '@microsoft/microsoft-graph-client'
+import { AppError } from '../../common/errors'
+import { abortableDelay } from '../../base/abortable-delay'
+import { backoffDelayMs } from '../../base/retry-with-backoff'
+import { Limiter } from '../../base/limiter'
 import type { AccessTokenProvider } from '../auth/access-token-provider'
 import type { FetchFunction } from '../net/trusted-fetch'
-import { toGraphAppError, type GraphOperation } from './graph-failure'
-import type { GraphReader, PulledUser, ReadPage } from './graph-reader'
-import type { GraphGroup, GraphMemberRef, GraphPage } from './graph-types'
-import { RequestFailureCapture, TrustedFetchHandler } from './trusted-fetch-handler'
+import { toGraphAppError, malformedGraphResponse, type GraphOperation } from './graph-failure'
+import { GraphHttpClient, graphHttpError, RETRYABLE_STATUSES, type GraphHttpCounters } from './graph-http-client'
+import type { DeltaReadPage, GraphReader, GroupDeltaItem, UserDeltaItem } from './graph-reader'
+import type { GraphMemberRef } from './graph-types'
+import { parseRetryAfter } from './retry-after'
 
-/** Every property of `GraphUser`: Graph returns only a default set unless `$select` names them. */
+export { parseGraphEndpoint } from './graph-http-client'
+
+/** Every property of `GraphUser`: the default attribute list when the caller names none. */
 export const USER_SELECT = [
   'id',
   'userPrincipalName',
@@ -61,6 +59,12 @@ export const USER_SELECT = [
   'onPremisesSamAccountName',
 ] as const
 
+/**
+ * Properties every pull selects whatever the attribute list says: the key, and what the cache's
+ * users table cannot do without (the UPN is its NOT NULL name column).
+ */
+export const REQUIRED_USER_SELECT = ['id', 'userPrincipalName'] as const
+
 export const GROUP_SELECT = [
   'id',
   'displayName',
@@ -77,7 +81,27 @@ export const GROUP_SELECT = [
 /** The largest page Graph serves for users, groups and members (user-list: "maximum … 999"). */
 export const GRAPH_PAGE_SIZE = 999
 
-/** Relative `/users` request with the manager expanded; shared with the pull benchmark's baseline. */
+/** json-batching: "JSON batch requests are currently limited to 20 individual requests". */
+export const MAX_BATCH_REQUESTS = 20
+
+/** The `$select` of a users delta round: the required ids, the caller's attributes, the manager. */
+export function userDeltaSelect(attributes: readonly string[] = USER_SELECT): string[] {
+  const names = new Set<string>([...REQUIRED_USER_SELECT, ...attributes])
+  names.delete('manager')
+  return [...names, 'manager']
+}
+
+/** First request of a users delta round. */
+export function userDeltaPath(attributes: readonly string[] = USER_SELECT): string {
+  return `/users/delta?$select=${userDeltaSelect(attributes).join(',')}`
+}
+
+/** First request of a groups delta round, tracking direct members. */
+export function groupDeltaPath(): string {
+  return `/groups/delta?$select=${GROUP_SELECT.join(',')},members`
+}
+
+/** Relative `/users` list request with the manager expanded (kept for list reads and benchmarks). */
 export function usersRequestPath(pageSize = GRAPH_PAGE_SIZE): string {
   return `/users?$select=${USER_SELECT.join(',')}&$expand=manager($select=id,displayName)&$top=${pageSize}&$count=true`
 }
@@ -88,86 +112,206 @@ export interface GraphClientReaderOptions {
   readonly tokenProvider: AccessTokenProvider
   /** Usually `createTrustedFetch(...).fetch`. */
   readonly fetch: FetchFunction
-  /** RetryHandler settings: first delay in seconds (when Graph sends no Retry-After) and attempts. */
-  readonly retry?: { readonly delaySeconds: number; readonly maxRetries: number }
+  /**
+   * First back-off in seconds (used when Graph sends no Retry-After) and retries per request.
+   * Default 1 s and 6 retries; no single wait exceeds `maxDelaySeconds` (default 60).
+   */
+  readonly retry?: { readonly delaySeconds: number; readonly maxRetries: number; readonly maxDelaySeconds?: number }
   readonly pageSize?: number
+  /** `$batch` requests in flight at once for member reads. Default 4. */
+  readonly batchConcurrency?: number
+  /** [0, 1) for the back-off jitter; injectable for tests. */
+  readonly random?: () => number
 }
 
 const USERS: GraphOperation = { description: 'read users', permission: 'User.Read.All' }
 const GROUPS: GraphOperation = { description: 'read groups', permission: 'GroupMember.Read.All' }
 const MEMBERS: GraphOperation = { description: 'read group members', permission: 'GroupMember.Read.All' }
 
+interface PendingMemberRead {
+  readonly groupId: string
+  /** Path below the version, e.g. `/groups/{id}/members?...` or a nextLink's path. */
+  path: string
+  readonly members: GraphMemberRef[]
+  /** Retries of the current page. */
+  retries: number
+  /** Earliest time (performance.now) it may be sent again, after a per-item Retry-After. */
+  notBefore: number
+}
+
 export class GraphClientReader implements GraphReader {
-  private readonly client: Client
+  private readonly http: GraphHttpClient
   private readonly pageSize: number
-  private readonly retry: { readonly delaySeconds: number; readonly maxRetries: number }
+  private readonly batchConcurrency: number
+  private readonly random: () => number
 
-  constructor(private readonly options: GraphClientReaderOptions) {
-    const endpoint = parseGraphEndpoint(options.graphBaseUrl)
-    this.pageSize = options.pageSize ?? GRAPH_PAGE_SIZE
-    this.retry = options.retry ?? { delaySeconds: 3, maxRetries: 3 }
-    // Each request passes its own provider (carrying its AbortSignal) in AuthenticationHandlerOptions;
-    // this one only serves a request that would not.
-    const fallbackProvider: AuthenticationProvider = {
-      getAccessToken: () => options.tokenProvider.getAccessToken(),
-    }
-    this.client = Client.initWithMiddleware({
-      baseUrl: endpoint.baseUrl,
-      defaultVersion: endpoint.version,
-      customHosts: new Set([endpoint.hostname]),
-      middleware: [
-        new AuthenticationHandler(fallbackProvider),
-        new RetryHandler(new RetryHandlerOptions(this.retry.delaySeconds, this.retry.maxRetries)),
-        new TelemetryHandler(),
-        new TrustedFetchHandler(options.fetch),
-      ],
+  constructor(options: GraphClientReaderOptions) {
+    this.random = options.random ?? Math.random
+    this.http = new GraphHttpClient({
+      graphBaseUrl: options.graphBaseUrl,
+      tokenProvider: options.tokenProvider,
+      fetch: options.fetch,
+      random: this.random,
+      ...(options.retry === undefined
+        ? {}
+        : {
+            retry: {
+              baseDelayMs: options.retry.delaySeconds * 1000,
+              maxRetries: options.retry.maxRetries,
+              ...(options.retry.maxDelaySeconds === undefined ? {} : { maxDelayMs: options.retry.maxDelaySeconds * 1000 }),
+            },
+          }),
     })
+    this.pageSize = options.pageSize ?? GRAPH_PAGE_SIZE
+    this.batchConcurrency = options.batchConcurrency ?? 4
   }
 
-  readUsers(signal?: AbortSignal): AsyncIterable<ReadPage<PulledUser>> {
-    // `$count=true` needs ConsistencyLevel: eventual, and the header is not carried over to
-    // nextLinks by Graph, so every page sends it (graph paging docs).
-    return this.readPages<PulledUser>(usersRequestPath(this.pageSize), { ConsistencyLevel: 'eventual' }, USERS, signal)
+  /** Requests sent and retried so far (tests, benchmarks). */
+  get counters(): Readonly<GraphHttpCounters> {
+    return this.http.counters
   }
 
-  readGroups(signal?: AbortSignal): AsyncIterable<ReadPage<GraphGroup>> {
-    return this.readPages<GraphGroup>(`/groups?$select=${GROUP_SELECT.join(',')}&$top=${this.pageSize}`, {}, GROUPS, signal)
+  readUserDelta(from: string | null, select: readonly string[], signal?: AbortSignal): AsyncIterable<DeltaReadPage<UserDeltaItem>> {
+    return this.readDeltaPages<UserDeltaItem>(from ?? userDeltaPath(select), from, USERS, signal)
   }
 
-  readGroupMembers(groupId: string, signal?: AbortSignal): AsyncIterable<ReadPage<GraphMemberRef>> {
-    return this.readPages<GraphMemberRef>(
-      `/groups/${encodeURIComponent(groupId)}/members?$select=id&$top=${this.pageSize}`,
-      {},
-      MEMBERS,
-      signal,
-    )
+  readGroupDelta(from: string | null, signal?: AbortSignal): AsyncIterable<DeltaReadPage<GroupDeltaItem>> {
+    return this.readDeltaPages<GroupDeltaItem>(from ?? groupDeltaPath(), from, GROUPS, signal)
   }
 
-  private async *readPages<T>(
-    firstPath: string,
-    headers: Record<string, string>,
+  async countUsers(signal?: AbortSignal): Promise<number | null> {
+    try {
+      const text = await this.http.text('/users/$count', { operation: USERS, headers: { ConsistencyLevel: 'eventual' } }, signal)
+      const count = Number(text.trim())
+      return Number.isSafeInteger(count) && count >= 0 ? count : null
+    } catch (error) {
+      // Only the estimate is lost; the pull itself reports real failures.
+      if (signal?.aborted === true) throw error
+      return null
+    }
+  }
+
+  async readMembersOfGroups(
+    groupIds: readonly string[],
+    onGroup: (groupId: string, members: readonly GraphMemberRef[]) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const queue: PendingMemberRead[] = groupIds.map((groupId) => ({
+      groupId,
+      path: `/groups/${encodeURIComponent(groupId)}/members?$select=id&$top=${this.pageSize}`,
+      members: [],
+      retries: 0,
+      notBefore: 0,
+    }))
+    const limiter = new Limiter(this.batchConcurrency)
+    const inFlight = new Set<Promise<void>>()
+    let failure: { error: unknown } | undefined
+    const sendBatch = async (batch: PendingMemberRead[]) => {
+      try {
+        const requeued = await this.runMemberBatch(batch, onGroup, signal)
+        queue.push(...requeued)
+      } catch (error) {
+        failure ??= { error }
+      }
+    }
+    while ((queue.length > 0 || inFlight.size > 0) && failure === undefined) {
+      signal?.throwIfAborted()
+      const now = performance.now()
+      const ready = queue.filter((item) => item.notBefore <= now).slice(0, MAX_BATCH_REQUESTS)
+      if (ready.length > 0 && limiter.running < limiter.concurrency) {
+        for (const item of ready) queue.splice(queue.indexOf(item), 1)
+        const sending: Promise<void> = limiter.run(() => sendBatch(ready)).finally(() => inFlight.delete(sending))
+        inFlight.add(sending)
+        continue
+      }
+      if (inFlight.size > 0) await Promise.race(inFlight)
+      else {
+        // Everything left waits out a Retry-After.
+        const soonest = Math.min(...queue.map((item) => item.notBefore))
+        await abortableDelay(soonest - now, signal)
+      }
+    }
+    await Promise.allSettled(inFlight)
+    if (failure !== undefined) throw failure.error
+    signal?.throwIfAborted()
+  }
+
+  /**
+   * Posts one `$batch` of member reads; completes finished groups and returns the items to send
+   * again (a further page, or a throttled item). Responses may come back in any order (json-batching).
+   */
+  private async runMemberBatch(
+    batch: readonly PendingMemberRead[],
+    onGroup: (groupId: string, members: readonly GraphMemberRef[]) => void,
+    signal: AbortSignal | undefined,
+  ): Promise<PendingMemberRead[]> {
+    const body = { requests: batch.map((item, index) => ({ id: String(index), method: 'GET', url: item.path })) }
+    const { body: answer, requestId } = await this.http.json('/$batch', { operation: MEMBERS, method: 'POST', body }, signal)
+    const responses = answer['responses']
+    if (!Array.isArray(responses)) throw malformedGraphResponse(MEMBERS, 'the $batch answer has no responses', requestId)
+    const byId = new Map<string, Record<string, unknown>>()
+    for (const response of responses as unknown[]) {
+      if (typeof response === 'object' && response !== null) {
+        const id = (response as Record<string, unknown>)['id']
+        if (typeof id === 'string') byId.set(id, response as Record<string, unknown>)
+      }
+    }
+    const again: PendingMemberRead[] = []
+    batch.forEach((item, index) => {
+      const response = byId.get(String(index))
+      if (response === undefined) throw malformedGraphResponse(MEMBERS, `the $batch answer lacks item ${index}`, requestId)
+      const status = typeof response['status'] === 'number' ? response['status'] : 0
+      const headers = itemHeaders(response['headers'])
+      const itemRequestId = headers.get('request-id') ?? requestId
+      if (status >= 200 && status < 300) {
+        const page = response['body']
+        if (typeof page !== 'object' || page === null || !Array.isArray((page as Record<string, unknown>)['value'])) {
+          throw malformedGraphResponse(MEMBERS, `the members of group ${item.groupId} came without a value array`, itemRequestId ?? undefined)
+        }
+        const value = (page as { value: unknown[] }).value
+        for (const member of value) if (isMemberRef(member)) item.members.push(member)
+        const nextLink = (page as Record<string, unknown>)['@odata.nextLink']
+        if (typeof nextLink === 'string') {
+          item.path = this.http.relativePath(nextLink)
+          item.retries = 0
+          again.push(item)
+        } else onGroup(item.groupId, item.members)
+        return
+      }
+      const error = graphHttpError(status, headers, JSON.stringify(response['body'] ?? null), itemRequestId ?? undefined)
+      if (RETRYABLE_STATUSES.has(status) && item.retries < this.http.policy.maxRetries) {
+        const afterMs = parseRetryAfter(headers.get('retry-after'), Date.now()) ?? backoffDelayMs(item.retries, this.http.policy, this.random)
+        item.retries += 1
+        item.notBefore = performance.now() + Math.min(afterMs, this.http.policy.maxDelayMs)
+        this.http.counters.retries += 1
+        again.push(item)
+        return
+      }
+      throw toGraphAppError(error, MEMBERS, signal)
+    })
+    return again
+  }
+
+  private async *readDeltaPages<T extends { readonly id: string }>(
+    firstPathOrLink: string,
+    firstPageLink: string | null,
     operation: GraphOperation,
     signal: AbortSignal | undefined,
-  ): AsyncGenerator<ReadPage<T>> {
+  ): AsyncGenerator<DeltaReadPage<T>> {
     // Stops the page read ahead when the caller leaves early (break, cancel, failure).
     const reading = new AbortController()
     const onAbort = () => reading.abort(signal?.reason)
+    if (signal?.aborted === true) onAbort()
     signal?.addEventListener('abort', onAbort, { once: true })
-    let pageLink: string | null = null
-    let pending = this.getPage<T>(firstPath, headers, operation, reading.signal)
+    let pageLink = firstPageLink
+    let pending = this.readDeltaPage<T>(firstPathOrLink, operation, reading.signal)
     try {
       for (;;) {
         const page = await pending
-        const nextLink = page['@odata.nextLink'] ?? null
-        if (nextLink !== null) pending = this.getPage<T>(nextLink, headers, operation, reading.signal)
-        yield {
-          items: page.value,
-          totalCount: page['@odata.count'] ?? null,
-          pageLink,
-          nextLink,
-        }
-        if (nextLink === null) return
-        pageLink = nextLink
+        if (page.nextLink !== null) pending = this.readDeltaPage<T>(page.nextLink, operation, reading.signal)
+        yield { ...page, pageLink }
+        if (page.nextLink === null) return
+        pageLink = page.nextLink
       }
     } finally {
       signal?.removeEventListener('abort', onAbort)
@@ -177,91 +321,44 @@ export class GraphClientReader implements GraphReader {
     }
   }
 
-  private async getPage<T>(
+  private async readDeltaPage<T extends { readonly id: string }>(
     pathOrLink: string,
-    headers: Record<string, string>,
     operation: GraphOperation,
-    requestSignal: AbortSignal,
-  ): Promise<GraphPage<T>> {
-    const capture = new RequestFailureCapture()
-    const tokenProvider: AuthenticationProvider = {
-      getAccessToken: async () => {
-        try {
-          return await this.options.tokenProvider.getAccessToken(requestSignal)
-        } catch (error) {
-          capture.error = error
-          throw error
-        }
-      },
+    signal: AbortSignal,
+  ): Promise<Omit<DeltaReadPage<T>, 'pageLink'>> {
+    const { body, requestId } = await this.http.json(pathOrLink, { operation }, signal)
+    const value = body['value']
+    if (!Array.isArray(value)) throw malformedGraphResponse(operation, 'the page has no value array', requestId)
+    for (const item of value as unknown[]) {
+      if (typeof item !== 'object' || item === null || typeof (item as { id?: unknown }).id !== 'string') {
+        throw malformedGraphResponse(operation, 'an object on the page has no id', requestId)
+      }
     }
-    const request = this.client
-      .api(pathOrLink)
-      .headers(headers)
-      .option('signal', requestSignal)
-      .middlewareOptions([
-        capture,
-        new AuthenticationHandlerOptions(tokenProvider),
-        new RetryHandlerOptions(this.retry.delaySeconds, this.retry.maxRetries, () => !requestSignal.aborted),
-      ])
-    try {
-      // The RetryHandler's wait (up to Retry-After) cannot be interrupted; racing it with the
-      // signal lets a cancel end the pull at once instead of after the wait.
-      return await untilAborted<GraphPage<T>>(request.get() as Promise<GraphPage<T>>, requestSignal)
-    } catch (error) {
-      throw toGraphAppError(capture.error ?? error, operation, requestSignal)
+    const nextLink = typeof body['@odata.nextLink'] === 'string' ? body['@odata.nextLink'] : null
+    const deltaLink = typeof body['@odata.deltaLink'] === 'string' ? body['@odata.deltaLink'] : null
+    if ((nextLink === null) === (deltaLink === null)) {
+      // delta-query-overview: every page has exactly one of them; without either the round cannot end.
+      throw malformedGraphResponse(operation, 'the page has neither a next link nor a delta link', requestId)
     }
+    if (nextLink !== null) this.http.resolve(nextLink)
+    if (deltaLink !== null) this.http.resolve(deltaLink)
+    return { items: value as T[], nextLink, deltaLink }
   }
 }
 
-interface GraphEndpoint {
-  readonly baseUrl: string
-  readonly version: string
-  readonly hostname: string
-}
-
-/** Splits `https://host[:port][/path]/v1.0` into the SDK's baseUrl, version and custom host. */
-export function parseGraphEndpoint(graphBaseUrl: string): GraphEndpoint {
-  const url = new URL(graphBaseUrl)
-  if (url.protocol !== 'https:') {
-    // The SDK silently drops the bearer token on anything but https (see the file comment).
-    throw new TypeError(`The Graph endpoint must use https: ${graphBaseUrl}`)
+function itemHeaders(headers: unknown): { get(name: string): string | null } {
+  const map = new Map<string, string>()
+  if (typeof headers === 'object' && headers !== null) {
+    for (const [name, value] of Object.entries(headers)) if (typeof value === 'string') map.set(name.toLowerCase(), value)
   }
-  const segments = url.pathname.split('/').filter((segment) => segment !== '')
-  const last = segments.at(-1)
-  const hasVersion = last !== undefined && /^(v\d+(\.\d+)?|beta)$/.test(last)
-  const version = hasVersion ? last : 'v1.0'
-  const prefix = (hasVersion ? segments.slice(0, -1) : segments).map((segment) => `/${segment}`).join('')
-  return { baseUrl: `${url.origin}${prefix}/`, version, hostname: url.hostname }
+  return { get: (name) => map.get(name.toLowerCase()) ?? null }
 }
 
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    work.catch(() => undefined)
-    return Promise.reject(abortError())
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
-      work.catch(() => undefined)
-      reject(abortError())
-    }
-    signal.addEventListener('abort', onAbort, { once: true })
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort)
-        resolve(value)
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort)
-        // Passed on as thrown: the caller maps it (a GraphError, an AppError …) to an AppError.
-        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-        reject(error)
-      },
-    )
-  })
+function isMemberRef(value: unknown): value is GraphMemberRef {
+  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string'
 }
 
-function abortError(): Error {
-  const error = new Error('The Graph request was cancelled.')
-  error.name = 'AbortError'
-  return error
+/** For callers that need to say a link was refused rather than failed (kept here with the reader). */
+export function isSyncStateLost(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'SyncStateNotFound'
 }

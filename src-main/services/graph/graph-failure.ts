@@ -27,7 +27,9 @@ interface GraphErrorLike {
  * - aborted by the caller → `Cancelled`;
  * - an AppError (e.g. from the token provider) → unchanged;
  * - 401 → `Unauthorized`; 403 → `Forbidden` naming the permission; 429 after the retries →
- *   `TooManyRequests`; 503/504 → `ServiceUnavailable`; 404 → `NotFound`; other statuses → `RemoteError`;
+ *   `TooManyRequests`; 503/504 → `ServiceUnavailable`; 404 → `NotFound`; an expired or reset delta
+ *   token (`syncStateNotFound`, `resyncRequired`, 410 Gone) → `SyncStateNotFound`; other statuses →
+ *   `RemoteError`;
  * - no HTTP answer at all (DNS, TLS, refused, reset) → `NetworkError`.
  */
 export function toGraphAppError(error: unknown, operation: GraphOperation, signal?: AbortSignal): AppError {
@@ -52,6 +54,14 @@ function fromHttpFailure(error: GraphErrorLike, operation: GraphOperation): AppE
   const graphSays = error.message !== '' ? ` Graph said: ${error.code ?? status}: ${error.message}` : ''
   const base = { status, ...(requestId === undefined ? {} : { requestId }) }
   switch (true) {
+    // delta-query-overview: an expired token is a 4xx with syncStateNotFound; a reset is 410 Gone.
+    case status === 410 || error.code === 'syncStateNotFound' || error.code === 'resyncRequired':
+      return new AppError({
+        ...base,
+        code: 'SyncStateNotFound',
+        message: `Microsoft Graph no longer knows the point the last pull stopped at, so Headcount could not ${operation.description} as changes only.${graphSays}`,
+        hint: 'Pull again: Headcount reads the whole directory once and continues with changes after that.',
+      })
     case status === 401:
       return new AppError({
         ...base,
@@ -91,6 +101,19 @@ function fromHttpFailure(error: GraphErrorLike, operation: GraphOperation): AppE
         message: `Microsoft Graph answered ${status} when trying to ${operation.description}.${graphSays}`,
       })
   }
+}
+
+/**
+ * A 2xx answer Headcount cannot use: not JSON, or JSON without the collection shape. Not retried
+ * (the same request would most likely get the same answer) and never written to the cache.
+ */
+export function malformedGraphResponse(operation: GraphOperation, reason: string, requestId: string | undefined): AppError {
+  return new AppError({
+    code: 'RemoteError',
+    message: `Microsoft Graph sent an answer Headcount could not read while trying to ${operation.description}: ${reason}. The cache was left as it was.`,
+    hint: 'This is usually temporary; pull again. If it keeps happening, send the request id to support.',
+    ...(requestId === undefined ? {} : { requestId }),
+  })
 }
 
 function isGraphErrorLike(error: unknown): error is GraphErrorLike {

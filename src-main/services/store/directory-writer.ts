@@ -1,75 +1,63 @@
 /**
- * The write side of the cache, used by the pull.
+ * The write side of the cache for full rounds.
  *
- * A full pull appends every page to the staging tables — one transaction per page, together with
+ * A full round appends every page to the staging tables — one transaction per page, together with
  * the page checkpoint in `pull_state`, so whatever stops a pull leaves whole pages and a checkpoint
- * that matches them — and {@link DirectoryWriter.completeFullPull} merges the staged directory into
- * the indexed tables in one transaction. Readers therefore see either the previous complete
- * directory or the new one, never a mix; a cancelled or failed pull leaves the previous directory
- * as it was (its staged pages stay for a later resume; the next full pull clears them).
+ * that matches them, and the next pull continues after the last one — and
+ * {@link DirectoryWriter.completeFullPull} merges the staged directory into the indexed tables in one
+ * transaction. Readers therefore see either the previous complete directory or the new one, never
+ * a mix; a cancelled or failed pull leaves the previous directory as it was (its staged pages stay
+ * for the resume; a new full round clears them).
  */
 import type { Database, Statement } from 'better-sqlite3'
 import type { AppErrorData } from '../../common/errors'
 import type { PullOutcome } from '../../common/profiles'
-import type { PulledUser } from '../graph/graph-reader'
+import { yieldToEventLoop } from '../../base/abortable-delay'
+import type { GroupDeltaItem, PulledUser, UserDeltaItem } from '../graph/graph-reader'
 import type { GraphGroup, GraphMemberRef } from '../graph/graph-types'
-import { buildUserSearchText } from './fold-search-text'
+import { graphProperties, groupKind, managerFromDelta, memberType, USER_COLUMNS_WRITTEN, userValues } from './directory-rows'
 import type { ProfileDatabase } from './profile-database'
+import { PullRunLog, type PullCounts, type PullMode } from './pull-run-log'
+import { PullStateStore, type DeltaResource } from './pull-state-store'
 import { rebuildTransitiveMemberships } from './rebuild-transitive-memberships'
+
+export { groupKind, type GroupKind } from './directory-rows'
+export type { PullCounts } from './pull-run-log'
 
 /** Where a paged read stands, written in the same transaction as the page. */
 export interface PageCheckpoint {
-  /** `users`, `groups` or `members:<groupId>`. */
+  /** `users` or `groups` (other names are not checkpointed). */
   readonly resource: string
   /** The link to read next; null once the resource is read to the end. */
   readonly nextLink: string | null
+  /** The round's deltaLink, on its last page. */
+  readonly deltaLink?: string | null
 }
 
-export interface PullCounts {
-  readonly users: number
-  readonly groups: number
-  readonly memberships: number
+/** How long each synchronous step of the completion took, for the event-loop budget. */
+export interface CompletionTimings {
+  readonly mergeMs: number
+  readonly cleanupMs: number
 }
-
-export type GroupKind = 'security' | 'microsoft365' | 'distribution' | 'mailSecurity'
-
-const USER_COLUMNS_WRITTEN = [
-  'id',
-  'display_name',
-  'user_principal_name',
-  'mail',
-  'given_name',
-  'surname',
-  'job_title',
-  'department',
-  'company_name',
-  'office_location',
-  'city',
-  'country',
-  'mobile_phone',
-  'employee_id',
-  'employee_type',
-  'user_type',
-  'account_enabled',
-  'manager_id',
-  'manager_display_name',
-  'search_text',
-  'document_id',
-] as const
 
 export class DirectoryWriter {
+  readonly runs: PullRunLog
+  readonly state: PullStateStore
   private readonly connection: Database
   private readonly stageUser: Statement
   private readonly insertDocument: Statement
   private readonly stageGroup: Statement
   private readonly stageMembership: Statement
-  private readonly saveCheckpoint: Statement
+  /** Duration of the last completion's steps (see {@link completeFullPullInSteps}). */
+  lastCompletion: CompletionTimings | null = null
 
   constructor(
     database: ProfileDatabase,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.connection = database.connection
+    this.runs = new PullRunLog(database, now)
+    this.state = new PullStateStore(database, now)
     this.stageUser = this.connection.prepare(
       `INSERT INTO staged_users (${USER_COLUMNS_WRITTEN.join(', ')})
        VALUES (${USER_COLUMNS_WRITTEN.map(() => '?').join(', ')})`,
@@ -81,97 +69,185 @@ export class DirectoryWriter {
     this.stageMembership = this.connection.prepare(
       'INSERT INTO staged_memberships (group_id, member_id, member_type) VALUES (?, ?, ?)',
     )
-    this.saveCheckpoint = this.connection.prepare(`
-      INSERT INTO pull_state (resource, next_link, run_id, updated_at) VALUES (?, ?, ?, ?)
-      ON CONFLICT (resource) DO UPDATE SET next_link = excluded.next_link, run_id = excluded.run_id,
-        updated_at = excluded.updated_at
-    `)
   }
 
-  /** Records the start of a full pull (outcome `running`) and clears pages staged by an earlier one. */
-  startRun(runId: string): void {
-    // Automatic checkpoints copy the WAL into the database every ~4 MB, and a pull appends
-    // hundreds of MB: measured, they more than doubled the time to stage 100,000 users. The run
-    // checkpoints once at its end instead (see endBulkWrite).
-    this.connection.pragma('wal_autocheckpoint = 0')
+  /**
+   * Records the start of a run (outcome `running`). A full run that does not resume clears what an
+   * earlier one staged.
+   */
+  startRun(runId: string, mode: PullMode = 'full', options: { readonly isResuming?: boolean } = {}): void {
+    this.beginBulkWrite()
+    this.runs.start(runId, mode)
+    if (mode === 'full' && options.isResuming !== true) this.clearStagingAndOrphans()
+  }
+
+  /** Starts a full round from nothing: staging cleared, both resources at their start. */
+  beginFullRound(runId: string, userSelect: readonly string[]): void {
     this.connection.transaction(() => {
       this.clearStaging()
-      this.deleteUnusedDocuments()
-      this.connection
-        .prepare("INSERT INTO pull_runs (id, kind, started_at, outcome) VALUES (?, 'full', ?, 'running')")
-        .run(runId, this.now().toISOString())
+      this.state.beginRound(runId, 'full', userSelect)
     })()
+    this.deleteUnusedDocuments()
+  }
+
+  /** Throws away what one resource staged, so its round can start again (a refused checkpoint). */
+  restartStaging(resource: DeltaResource): void {
+    this.connection.transaction(() => {
+      if (resource === 'users') this.connection.exec('DELETE FROM staged_users')
+      else this.connection.exec('DELETE FROM staged_groups; DELETE FROM staged_memberships;')
+      this.state.restartResource(resource)
+    })()
+  }
+
+  /** Users staged by the unfinished round (a resumed pull counts on from here). */
+  stagedCounts(): PullCounts {
+    return this.connection
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM staged_users) AS users, (SELECT COUNT(DISTINCT id) FROM staged_groups) AS groups,
+                (SELECT COUNT(*) FROM staged_memberships) AS memberships`,
+      )
+      .get() as PullCounts
   }
 
   /** Stages one page of users with the checkpoint that follows it. */
   writeUsers(runId: string, users: readonly PulledUser[], checkpoint: PageCheckpoint): void {
     this.connection.transaction(() => {
-      for (const user of users) {
-        // The document goes straight to its final table (appended, never copied); the staged
-        // row points at it and the merge makes it current.
-        const documentId = this.insertDocument.run(JSON.stringify(withoutAnnotations(user))).lastInsertRowid
-        this.stageUser.run(...userValues(user), documentId)
+      for (const user of users) this.stageOneUser(graphProperties(user), user.manager ?? null)
+      this.checkpoint(runId, checkpoint)
+    })()
+  }
+
+  /** Stages one page of a full users delta round (every object new, `manager@delta` for the manager). */
+  stageUserDeltaPage(runId: string, items: readonly UserDeltaItem[], checkpoint: PageCheckpoint): number {
+    let staged = 0
+    this.connection.transaction(() => {
+      for (const item of items) {
+        // A first round lists no removals; should one appear, there is nothing to stage.
+        if (item['@removed'] !== undefined) continue
+        this.stageOneUser(graphProperties(item), managerFromDelta(item) ?? null)
+        staged += 1
       }
       this.checkpoint(runId, checkpoint)
     })()
+    return staged
   }
 
   /** Stages one page of groups with the checkpoint that follows it. */
   writeGroups(runId: string, groups: readonly GraphGroup[], checkpoint: PageCheckpoint): void {
     this.connection.transaction(() => {
-      for (const group of groups) {
-        this.stageGroup.run(group.id, group.displayName, groupKind(group), JSON.stringify(withoutAnnotations(group)))
-      }
+      for (const group of groups) this.stageGroup.run(group.id, group.displayName, groupKind(group), JSON.stringify(graphProperties(group)))
       this.checkpoint(runId, checkpoint)
     })()
   }
 
   /**
-   * Stages all direct members of one group (every page of them at once: even an all-staff
-   * group's member ids are small, and a group is then never staged half-read).
+   * Stages one page of a full groups delta round: the groups and their `members@delta` (a large
+   * group's members come in chunks over several pages, each staged as it comes).
    */
+  stageGroupDeltaPage(runId: string, items: readonly GroupDeltaItem[], checkpoint: PageCheckpoint): { groups: number; memberships: number } {
+    let groups = 0
+    let memberships = 0
+    this.connection.transaction(() => {
+      for (const item of items) {
+        if (item['@removed'] !== undefined) continue
+        const properties = graphProperties(item)
+        this.stageGroup.run(item.id, item.displayName ?? '', groupKind(item), JSON.stringify(properties))
+        groups += 1
+        for (const reference of item['members@delta'] ?? []) {
+          if (reference['@removed'] !== undefined) continue
+          this.stageMembership.run(item.id, reference.id, memberType(reference))
+          memberships += 1
+        }
+      }
+      this.checkpoint(runId, checkpoint)
+    })()
+    return { groups, memberships }
+  }
+
+  /** Stages all direct members of one group (from per-group member reads). */
   writeGroupMembers(runId: string, groupId: string, members: readonly GraphMemberRef[]): void {
     this.connection.transaction(() => {
       for (const member of members) this.stageMembership.run(groupId, member.id, memberType(member))
-      this.checkpoint(runId, { resource: `members:${groupId}`, nextLink: null })
     })()
   }
 
   /**
-   * Ends a full pull that read everything: merges the staged directory into the indexed tables,
-   * drops what the run did not see, rebuilds the transitive memberships, clears staging and
-   * checkpoints and records success — one transaction. Returns what the cache now holds.
+   * Ends a full round that read everything: merges the staged directory into the indexed tables,
+   * drops what the round did not see, fills manager names, rebuilds the transitive memberships,
+   * hands the round's deltaLinks on and records success — one transaction; then clears staging.
+   * Returns what the cache now holds.
    */
   completeFullPull(runId: string): PullCounts {
-    const counts = this.connection.transaction(() => {
-      this.mergeGroups(runId)
-      this.withSecondaryIndexesRebuilt(['users', 'memberships', 'transitive_memberships'], () => {
-        this.mergeMemberships()
-        this.mergeUsers(runId)
-        rebuildTransitiveMemberships(this.connection)
-      })
-      this.clearStaging()
-      this.connection.prepare("DELETE FROM pull_state WHERE resource LIKE 'members:%'").run()
-      this.connection
-        .prepare('UPDATE pull_state SET next_link = NULL, run_id = ?, updated_at = ?')
-        .run(runId, this.now().toISOString())
-      const counts = this.connection
-        .prepare(
-          `SELECT (SELECT COUNT(*) FROM users) AS users, (SELECT COUNT(*) FROM groups) AS groups,
-                  (SELECT COUNT(*) FROM memberships) AS memberships`,
-        )
-        .get() as PullCounts
-      this.recordOutcome(runId, 'succeeded', counts, undefined)
-      return counts
-    })()
+    const counts = this.mergeStaged(runId)
+    this.clearStagingAndOrphans()
     this.endBulkWrite()
+    return counts
+  }
+
+  /**
+   * {@link completeFullPull} with the event loop let in between its synchronous steps: the swap
+   * itself stays one transaction (readers never see half a directory); the clean-up after it runs
+   * as separate steps. Step durations land in {@link lastCompletion}.
+   */
+  async completeFullPullInSteps(runId: string): Promise<PullCounts> {
+    let started = performance.now()
+    const counts = this.mergeStaged(runId)
+    const mergeMs = performance.now() - started
+    let cleanupMs = 0
+    for (const step of [
+      () => this.clearStaging(),
+      () => this.deleteUnusedDocuments(),
+      () => this.endBulkWrite(),
+    ]) {
+      await yieldToEventLoop()
+      started = performance.now()
+      step()
+      cleanupMs = Math.max(cleanupMs, performance.now() - started)
+    }
+    this.lastCompletion = { mergeMs, cleanupMs }
     return counts
   }
 
   /** Records how a run that did not complete ended. The cached directory is unchanged. */
   finishRun(runId: string, outcome: Exclude<PullOutcome, 'succeeded'>, counts: PullCounts, error?: AppErrorData): void {
-    this.recordOutcome(runId, outcome, counts, error)
+    this.runs.finish(runId, outcome, counts, error)
     this.endBulkWrite()
+  }
+
+  private mergeStaged(runId: string): PullCounts {
+    return this.connection.transaction(() => {
+      this.withSecondaryIndexesRebuilt(['users', 'groups', 'memberships', 'transitive_memberships'], () => {
+        this.mergeGroups(runId)
+        this.mergeMemberships()
+        this.mergeUsers(runId)
+        rebuildTransitiveMemberships(this.connection)
+      })
+      // Delta rounds name only the manager's id; the name shown beside it comes from the cache
+      // (a manager outside it keeps the name Graph gave, if any).
+      this.connection.exec(
+        `UPDATE users SET manager_display_name =
+           COALESCE((SELECT m.display_name FROM users m WHERE m.id = users.manager_id), manager_display_name)
+         WHERE manager_id IS NOT NULL`,
+      )
+      this.state.completeRounds(runId)
+      const counts = this.runs.counts()
+      this.runs.finish(runId, 'succeeded', counts)
+      return counts
+    })()
+  }
+
+  private stageOneUser(properties: Record<string, unknown>, manager: PulledUser['manager']): void {
+    // The document goes straight to its final table (appended, never copied); the staged row
+    // points at it and the merge makes it current.
+    const documentId = this.insertDocument.run(JSON.stringify(properties)).lastInsertRowid
+    this.stageUser.run(...userValues(properties as Parameters<typeof userValues>[0], manager), documentId)
+  }
+
+  private beginBulkWrite(): void {
+    // Automatic checkpoints copy the WAL into the database every ~4 MB, and a pull appends
+    // hundreds of MB: measured, they more than doubled the time to stage 100,000 users. The run
+    // checkpoints once at its end instead (see endBulkWrite).
+    this.connection.pragma('wal_autocheckpoint = 0')
   }
 
   /** Back to SQLite's default automatic checkpoints, after one checkpoint that never waits for readers. */
@@ -243,97 +319,30 @@ export class DirectoryWriter {
       )
       .run(runId)
     this.connection.prepare('DELETE FROM users WHERE pulled_run_id IS NOT ?').run(runId)
-    this.deleteUnusedDocuments()
   }
 
-  /** Documents no user points at: replaced by this pull, or staged by one that never completed. */
+  /** Documents nothing points at: replaced by a pull, or staged by a round that was thrown away. */
   private deleteUnusedDocuments(): void {
-    this.connection.prepare('DELETE FROM user_documents WHERE id NOT IN (SELECT document_id FROM users)').run()
+    this.connection
+      .prepare(
+        `DELETE FROM user_documents
+         WHERE id NOT IN (SELECT document_id FROM users) AND id NOT IN (SELECT document_id FROM staged_users)`,
+      )
+      .run()
   }
 
   private clearStaging(): void {
     this.connection.exec('DELETE FROM staged_users; DELETE FROM staged_groups; DELETE FROM staged_memberships;')
   }
 
+  private clearStagingAndOrphans(): void {
+    this.clearStaging()
+    this.deleteUnusedDocuments()
+  }
+
   private checkpoint(runId: string, checkpoint: PageCheckpoint): void {
-    this.saveCheckpoint.run(checkpoint.resource, checkpoint.nextLink, runId, this.now().toISOString())
+    if (checkpoint.resource === 'users' || checkpoint.resource === 'groups') {
+      this.state.savePage(runId, checkpoint.resource, checkpoint.nextLink, checkpoint.deltaLink ?? null)
+    }
   }
-
-  private recordOutcome(runId: string, outcome: PullOutcome, counts: PullCounts, error: AppErrorData | undefined): void {
-    this.connection
-      .prepare(
-        'UPDATE pull_runs SET finished_at = ?, outcome = ?, users = ?, groups = ?, memberships = ?, error_json = ? WHERE id = ?',
-      )
-      .run(
-        this.now().toISOString(),
-        outcome,
-        counts.users,
-        counts.groups,
-        counts.memberships,
-        error === undefined ? null : JSON.stringify(error),
-        runId,
-      )
-  }
-}
-
-/** The group kinds the Entra admin centre shows, from the flags Graph returns. */
-export function groupKind(group: Pick<GraphGroup, 'groupTypes' | 'mailEnabled' | 'securityEnabled'>): GroupKind {
-  if (group.groupTypes.includes('Unified')) return 'microsoft365'
-  if (group.securityEnabled) return group.mailEnabled ? 'mailSecurity' : 'security'
-  return 'distribution'
-}
-
-function memberType(member: GraphMemberRef): 'user' | 'group' | 'other' {
-  switch (member['@odata.type']) {
-    case '#microsoft.graph.user':
-      return 'user'
-    case '#microsoft.graph.group':
-      return 'group'
-    default:
-      // Devices, service principals and org contacts can be members too; kept, never expanded.
-      return 'other'
-  }
-}
-
-/** Values in {@link USER_COLUMNS_WRITTEN} order, without the trailing document id. */
-function userValues(user: PulledUser): unknown[] {
-  return [
-    user.id,
-    user.displayName ?? null,
-    user.userPrincipalName,
-    user.mail ?? null,
-    user.givenName ?? null,
-    user.surname ?? null,
-    user.jobTitle ?? null,
-    user.department ?? null,
-    user.companyName ?? null,
-    user.officeLocation ?? null,
-    user.city ?? null,
-    user.country ?? null,
-    user.mobilePhone ?? null,
-    user.employeeId ?? null,
-    user.employeeType ?? null,
-    user.userType ?? null,
-    typeof user.accountEnabled === 'boolean' ? (user.accountEnabled ? 1 : 0) : null,
-    user.manager?.id ?? null,
-    user.manager?.displayName ?? null,
-    buildUserSearchText([
-      user.displayName,
-      user.givenName,
-      user.surname,
-      user.userPrincipalName,
-      user.mail,
-      user.department,
-      user.jobTitle,
-    ]),
-  ]
-}
-
-/** Drops `@odata.*` annotations (context, type): they describe the response, not the object. */
-function withoutAnnotations(object: object): Record<string, unknown> {
-  const result: Record<string, unknown> = {}
-  for (const [name, value] of Object.entries(object)) {
-    if (!name.startsWith('@odata.')) result[name] = value
-  }
-  return result
 }

@@ -21,12 +21,15 @@ interface Ancestor {
 }
 
 /**
- * Replaces `transitive_memberships` from `memberships`. Call inside a transaction. Returns rows written.
+ * Replaces `transitive_memberships` from `memberships`, for every user or only for `userIds` (a
+ * delta that changed some users' direct memberships but no group's nesting). Call inside a
+ * transaction. Returns rows written.
  *
  * The nesting itself is small (groups in groups) and is walked here; expanding it to users is one
  * SQL statement, since users × groups is where the volume is (200,000+ rows at 100,000 users).
  */
-export function rebuildTransitiveMemberships(connection: Database): number {
+export function rebuildTransitiveMemberships(connection: Database, options: { readonly userIds?: readonly string[] } = {}): number {
+  const only = options.userIds === undefined ? null : JSON.stringify(options.userIds)
   const parentsOfGroup = new Map<string, string[]>()
   for (const edge of connection
     .prepare("SELECT group_id, member_id FROM memberships WHERE member_type = 'group' ORDER BY member_id, group_id")
@@ -35,7 +38,8 @@ export function rebuildTransitiveMemberships(connection: Database): number {
     if (parents === undefined) parentsOfGroup.set(edge.member_id, [edge.group_id])
     else parents.push(edge.group_id)
   }
-  connection.prepare('DELETE FROM transitive_memberships').run()
+  if (only === null) connection.prepare('DELETE FROM transitive_memberships').run()
+  else connection.prepare('DELETE FROM transitive_memberships WHERE user_id IN (SELECT value FROM json_each(?))').run(only)
   if (parentsOfGroup.size === 0) return 0
 
   connection.exec(`
@@ -67,11 +71,12 @@ export function rebuildTransitiveMemberships(connection: Database): number {
          JOIN temp.group_ancestors a ON a.group_id = m.group_id
          JOIN users u ON u.id = m.member_id
          WHERE m.member_type = 'user'
+           ${only === null ? '' : 'AND m.member_id IN (SELECT value FROM json_each(?))'}
            AND NOT EXISTS (SELECT 1 FROM memberships d WHERE d.group_id = a.ancestor_id AND d.member_id = m.member_id)
          GROUP BY m.member_id, a.ancestor_id
          ORDER BY m.member_id, a.ancestor_id`,
       )
-      .run().changes
+      .run(...(only === null ? [] : [only])).changes
   } finally {
     connection.exec('DROP TABLE temp.group_ancestors')
   }

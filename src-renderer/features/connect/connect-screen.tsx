@@ -1,6 +1,6 @@
 /**
- * Connect: the ways into a directory. Today that is the built-in demo organisation; signing in to
- * a real tenant is described, not offered, until it exists.
+ * Connect: the ways into a directory. A tenant profile gets its own screen (sign-in, app
+ * registration); otherwise this offers the built-in demo organisation and a new tenant profile.
  */
 import type { ReactNode } from 'react'
 import { formatRelativeTime } from '../../components/format-time'
@@ -9,9 +9,18 @@ import { isPullActive } from '../../stores/pull-slice'
 import { selectActiveProfile } from '../../stores/selectors'
 import { useNow } from '../../shell/use-now'
 import { PullPanel } from './pull-panel'
+import { TenantConnectScreen } from './tenant-connect-screen'
 
-/** The Connect screen. */
+/** The Connect screen of the active profile. */
 export function ConnectScreen(): ReactNode {
+  const isTenant = useAppStore((state) => selectActiveProfile(state)?.kind === 'tenant')
+  return isTenant ? <TenantConnectScreen /> : <DemoConnectScreen />
+}
+
+/** Connect for the demo profile, or before there is any profile. */
+function DemoConnectScreen(): ReactNode {
+  const openProfileDialog = useAppStore((state) => state.openProfileDialog)
+  const hasTenantProfile = useAppStore((state) => state.profiles.some((item) => item.kind === 'tenant'))
   const pullState = useAppStore((state) => state.pull.state)
   const exploreDemo = useAppStore((state) => state.exploreDemo)
   const profile = useAppStore(selectActiveProfile)
@@ -58,14 +67,24 @@ export function ConnectScreen(): ReactNode {
         </article>
 
         <article className="card connect-option" aria-labelledby="tenant-heading">
-          <p className="connect-option-kicker">Coming in the next release</p>
+          <p className="connect-option-kicker">Your organisation</p>
           <h2 id="tenant-heading">Your organisation’s tenant</h2>
           <p>
-            Sign in with Microsoft in your browser and consent once on behalf of your organisation;
-            no app registration by hand. An existing app registration (tenant id, client id, and a
-            secret or certificate) will also be accepted, for unattended nightly runs.
+            Create a profile for your tenant, then sign in with Microsoft in your browser and consent
+            once on behalf of your organisation; no app registration by hand. An existing app
+            registration (tenant id, client id, and a secret or certificate) also works, for
+            unattended nightly runs.
           </p>
-          <p className="connect-option-meta">Headcount only reads users and groups (User.Read.All, Group.Read.All).</p>
+          <p className="connect-option-meta">
+            {hasTenantProfile
+              ? 'Your tenant profiles are in the profile menu at the top.'
+              : 'Each company with its own application account gets its own profile.'}
+          </p>
+          <div className="connect-option-actions">
+            <button type="button" className="button is-large" onClick={() => openProfileDialog({ kind: 'create' })}>
+              New tenant profile…
+            </button>
+          </div>
         </article>
       </div>
 

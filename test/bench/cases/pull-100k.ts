@@ -1,6 +1,7 @@
 /**
- * pull-100k: the first pull of a 100,000-user tenant from the emulator, against a baseline that
- * only downloads and parses the same pages (users with manager, groups, members). Targets from the issue: ≤ 10 s, ≤ 2× the
+ * pull-100k: the first pull of a 100,000-user tenant from the emulator (a full delta round of users
+ * with managers and of groups with members, transitive memberships computed), against a baseline
+ * that only downloads and parses the same pages. Targets from the issue: ≤ 10 s, ≤ 2× the
  * baseline, peak RSS ≤ 600 MB. Each run is its own process (clean peak memory); the emulator runs in
  * a third one, so organisation generation is excluded and reported separately.
  */
@@ -14,7 +15,7 @@ const MEGABYTE = 1024 * 1024
 
 export const pull100k: BenchCase = {
   id: 'pull-100k',
-  description: 'full pull of 100,000 users (+ groups, memberships) into a fresh cache vs. fetch + JSON.parse of the same pages',
+  description: 'full pull of 100,000 users (+ groups, memberships, nested) into a fresh cache vs. fetch + JSON.parse of the same pages',
   async run(log): Promise<BenchOutcome> {
     log(`starting the emulator with ${USERS} users…`)
     const emulator = await startServiceWorker<EmulatorWorkerReady>('emulator-worker.ts', { users: USERS })
@@ -46,6 +47,7 @@ export const pull100k: BenchCase = {
           figure(id, 'users-per-second', pulled.users / wallSeconds, 'users/s', baseline.users / baselineSeconds),
           figure(id, 'peak-rss', peakMegabytes, 'MB', baseline.peakRssBytes / MEGABYTE),
           figure(id, 'baseline-wall-time', baselineSeconds, 's'),
+          figure(id, 'longest-event-loop-block', pulled.longestBlockMs ?? 0, 'ms'),
         ],
         targets: [
           { description: 'full pull ≤ 10 s', isMet: wallSeconds <= 10 },

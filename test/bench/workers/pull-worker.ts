@@ -1,14 +1,16 @@
 /**
  * One measured run against the emulator, in a fresh process: either the baseline (undici fetch +
- * JSON.parse of the same pages the pull reads, nothing stored) or the real pull (GraphClientReader +
- * pullDirectory into a new cache). Peak RSS is sampled every 50 ms and also read from the
- * process's maxRSS at the end.
+ * JSON.parse of the same pages the pull reads — the users and groups delta rounds — nothing
+ * stored) or the real pull (GraphClientReader + pullDirectory into a new cache). Peak RSS is
+ * sampled every 50 ms and also read from the process's maxRSS at the end; the pull also reports
+ * the longest time the event loop was blocked (what a UI host in the same process would feel).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClientCredentialsTokenProvider } from '../../../src-main/services/auth/client-credentials-token-provider'
-import { GRAPH_PAGE_SIZE, GROUP_SELECT, GraphClientReader, usersRequestPath } from '../../../src-main/services/graph/graph-client-reader'
+import { GraphClientReader, groupDeltaPath, userDeltaPath } from '../../../src-main/services/graph/graph-client-reader'
 import { createTrustedFetch } from '../../../src-main/services/net/trusted-fetch'
 import { pullDirectory } from '../../../src-main/services/pull/pull-directory'
 import { openProfileDatabase } from '../../../src-main/services/store/profile-database'
@@ -33,6 +35,8 @@ export interface PullWorkerResult {
   readonly outcome: string
   /** Milliseconds from the start at which each phase began (pull only). */
   readonly phaseStartMs: Readonly<Record<string, number>>
+  /** The longest event-loop block seen during the run, in ms (pull only; 10 ms resolution). */
+  readonly longestBlockMs?: number
 }
 
 const input = workerInput<PullWorkerInput>()
@@ -53,67 +57,64 @@ const trusted = createTrustedFetch({ caCertificates: [emulator.caCertificatePem]
 // The token is fetched before the clock starts in both modes: sign-in is not what is measured.
 const token = await tokenProvider.getAccessToken()
 
-/** Follows one collection's nextLinks; returns the items of every page. */
-async function fetchAllPages(firstLink: string, headers: Record<string, string>): Promise<{ items: unknown[]; pages: number }> {
+/** Follows one delta round's nextLinks to its deltaLink; counts objects and relation entries, keeps nothing. */
+async function fetchRound(firstLink: string, relation: string): Promise<{ objects: number; relations: number; pages: number }> {
   let link: string | null = firstLink
-  const items: unknown[] = []
+  let objects = 0
+  let relations = 0
   let pages = 0
   while (link !== null) {
-    const response = await trusted.fetch(link, { headers: { Authorization: `Bearer ${token}`, ...headers } })
+    const response = await trusted.fetch(link, { headers: { Authorization: `Bearer ${token}` } })
     if (!response.ok) throw new Error(`baseline: HTTP ${response.status} for ${link}`)
-    const page = JSON.parse(await response.text()) as { value: unknown[]; '@odata.nextLink'?: string }
-    for (const item of page.value) items.push(item)
+    const page = JSON.parse(await response.text()) as { value: Record<string, unknown>[]; '@odata.nextLink'?: string }
+    objects += page.value.length
+    for (const item of page.value) relations += (item[relation] as unknown[] | undefined)?.length ?? 0
     pages += 1
     link = page['@odata.nextLink'] ?? null
   }
-  return { items, pages }
+  return { objects, relations, pages }
 }
 
 /**
- * The same pages the pull reads (users with manager, groups, every group's direct members, members
- * four groups at a time like the pull), fetched and parsed, nothing kept: what the network and
- * JSON alone cost. Users are counted, not held, so the baseline's memory stays honest.
+ * The same pages the pull reads (the users round with managers and the groups round with
+ * members, side by side like the pull), fetched and parsed, nothing kept: what the network and
+ * JSON alone cost.
  */
 async function baseline(): Promise<PullWorkerResult> {
   const started = performance.now()
-  let link: string | null = `${emulator.graphBaseUrl}${usersRequestPath()}`
-  let users = 0
-  let pages = 0
-  while (link !== null) {
-    const response = await trusted.fetch(link, { headers: { Authorization: `Bearer ${token}`, ConsistencyLevel: 'eventual' } })
-    if (!response.ok) throw new Error(`baseline: HTTP ${response.status} for ${link}`)
-    const page = JSON.parse(await response.text()) as { value: unknown[]; '@odata.nextLink'?: string }
-    users += page.value.length
-    pages += 1
-    link = page['@odata.nextLink'] ?? null
-  }
-  const usersMs = performance.now() - started
-  const groups = await fetchAllPages(`${emulator.graphBaseUrl}/groups?$select=${GROUP_SELECT.join(',')}&$top=${GRAPH_PAGE_SIZE}`, {})
-  pages += groups.pages
-  const groupIds = groups.items.map((group) => (group as { id: string }).id)
-  let memberships = 0
-  let next = 0
-  const memberWorker = async (): Promise<void> => {
-    while (next < groupIds.length) {
-      const groupId = groupIds[next++] as string
-      const members = await fetchAllPages(`${emulator.graphBaseUrl}/groups/${groupId}/members?$select=id&$top=${GRAPH_PAGE_SIZE}`, {})
-      memberships += members.items.length
-      pages += members.pages
-    }
-  }
-  await Promise.all([memberWorker(), memberWorker(), memberWorker(), memberWorker()])
+  let usersMs = 0
+  const [users, groups] = await Promise.all([
+    fetchRound(`${emulator.graphBaseUrl}${userDeltaPath()}`, 'manager@delta').then((round) => {
+      usersMs = performance.now() - started
+      return round
+    }),
+    fetchRound(`${emulator.graphBaseUrl}${groupDeltaPath()}`, 'members@delta'),
+  ])
   const wallMs = performance.now() - started
-  return { mode: 'baseline', wallMs, usersMs, users, groups: groupIds.length, memberships, pages, peakRssBytes: 0, outcome: 'succeeded', phaseStartMs: {} }
+  return {
+    mode: 'baseline',
+    wallMs,
+    usersMs,
+    users: users.objects,
+    groups: groups.objects,
+    memberships: groups.relations,
+    pages: users.pages + groups.pages,
+    peakRssBytes: 0,
+    outcome: 'succeeded',
+    phaseStartMs: {},
+  }
 }
 
 async function pull(): Promise<PullWorkerResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'headcount-bench-'))
   const database = openProfileDatabase(dataDir, 'bench')
   const reader = new GraphClientReader({ graphBaseUrl: emulator.graphBaseUrl, tokenProvider, fetch: trusted.fetch })
+  const blocks = monitorEventLoopDelay({ resolution: 10 })
   const started = performance.now()
   let usersMs = 0
   let pages = 0
   const phaseStartMs: Record<string, number> = {}
+  blocks.enable()
   try {
     const finished = await pullDirectory({
       profileId: 'bench',
@@ -126,8 +127,12 @@ async function pull(): Promise<PullWorkerResult> {
       },
     })
     const wallMs = performance.now() - started
+    // The monitor records a block when its next timer fires: let it fire before reading the maximum.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    blocks.disable()
     return {
       mode: 'pull',
+      longestBlockMs: blocks.max / 1e6,
       wallMs,
       usersMs,
       users: finished.users,

@@ -3,6 +3,7 @@ import { AppError, type PullFinished, type PullProgress, type UserDetail } from 
 import type { ApiDependencies, DirectoryReader, PullRunner } from '../../../src-main/api/api-dependencies'
 import { createHeadcountApi } from '../../../src-main/api/headcount-api'
 import type { ProfileRecord } from '../../../src-main/services/profiles/profile-registry'
+import { createRecordingApi } from '../../helpers/recording-api'
 
 /** A pull runner that advances one page per `step()` call and honours its abort signal. */
 class SteppedPullRunner implements PullRunner {
@@ -35,6 +36,10 @@ const reader: DirectoryReader = {
 
 function setup() {
   const saved = new Map<string, ProfileRecord>()
+  const closed: string[] = []
+  const deleted: string[] = []
+  const recording = createRecordingApi()
+  const record = (id: string, name: string): ProfileRecord => ({ id, name, kind: 'tenant', tenantName: null, createdAt: '2026-11-23T10:00:00Z' })
   const runner = new SteppedPullRunner()
   let demoStarts = 0
   let ids = 0
@@ -42,14 +47,36 @@ function setup() {
     host: 'browser',
     version: '1.2.3',
     profiles: { list: () => [...saved.values()], get: (id) => saved.get(id) ?? null, save: (p) => void saved.set(p.id, p) },
-    caches: { directory: () => reader, closeAll: () => undefined },
+    caches: { directory: () => reader, close: (id) => void closed.push(id), closeAll: () => undefined },
     pulls: runner,
-    demo: { ensureStarted: async () => { demoStarts++; return { tenantName: 'Nordlys Group' } } },
+    demo: { ensureStarted: async () => { demoStarts++; return { tenantName: 'Nordlys Group', connection: { cloud: 'custom', authorityHost: '127.0.0.1:1', graphEndpoint: 'https://127.0.0.1:1', tenant: 'nordlys.example', clientId: '3c1f6b0e-8a4d-4f52-9d7e-5b2a61c0e7d4', mode: 'clientSecret', clientSecret: 's' } } } },
+    profileActions: {
+      create: (name) => {
+        const created = record(`p${saved.size + 1}`, name)
+        saved.set(created.id, created)
+        return created
+      },
+      rename: (id, name) => {
+        const renamed = { ...(saved.get(id) as ProfileRecord), name }
+        saved.set(id, renamed)
+        return renamed
+      },
+      duplicate: (id, name) => {
+        const copy = record(`${id}-copy`, name)
+        saved.set(copy.id, copy)
+        return copy
+      },
+      delete: async (id) => {
+        deleted.push(id)
+        saved.delete(id)
+      },
+    },
+    areas: { connection: recording.connection, health: recording.health, settings: recording.settings },
     now: () => new Date('2026-11-23T10:00:00Z'),
     newId: () => `run-${++ids}`,
   }
   const handle = createHeadcountApi(dependencies)
-  return { handle, api: handle.api, runner, saved, demoStarts: () => demoStarts }
+  return { handle, api: handle.api, runner, saved, closed, deleted, recording, demoStarts: () => demoStarts }
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
@@ -61,7 +88,7 @@ describe('HeadcountApi', () => {
   })
 
   it('opens the demo once and announces the new profile', async () => {
-    const { api, saved, demoStarts } = setup()
+    const { api, saved, demoStarts, recording } = setup()
     const changes: number[] = []
     api.profiles.onDidChange((list) => changes.push(list.length))
     const first = await api.profiles.openDemo({})
@@ -70,7 +97,11 @@ describe('HeadcountApi', () => {
     expect(second).toEqual(first)
     expect(saved.size).toBe(1)
     expect(changes).toEqual([1])
-    expect(demoStarts()).toBe(2)
+    expect(demoStarts()).toBeGreaterThan(0)
+    // The demo is a Custom cloud with an app registration, configured and tested like any tenant.
+    const configured = recording.calls.filter((call) => call.channel === 'connection:configure')
+    expect(configured[0]?.argument).toMatchObject({ profileId: 'demo', connection: { cloud: 'custom', mode: 'clientSecret' } })
+    expect(recording.calls.some((call) => call.channel === 'connection:test')).toBe(true)
   })
 
   it('says NotFound, with a hint, for an unknown profile', async () => {
@@ -135,5 +166,27 @@ describe('HeadcountApi', () => {
     await api.pull.start({ profileId: 'demo' })
     await handle.dispose()
     expect(finished[0]?.outcome).toBe('cancelled')
+  })
+
+  it('creates, renames and duplicates profiles, announcing each change', async () => {
+    const { api } = setup()
+    const sizes: number[] = []
+    api.profiles.onDidChange((list) => sizes.push(list.length))
+    const created = await api.profiles.create({ name: 'Nordlys production' })
+    expect(created).toMatchObject({ name: 'Nordlys production', kind: 'tenant' })
+    expect((await api.profiles.rename({ profileId: created.id, name: 'Nordlys' })).name).toBe('Nordlys')
+    expect((await api.profiles.duplicate({ profileId: created.id, name: 'Nordlys test' })).name).toBe('Nordlys test')
+    expect(sizes).toEqual([1, 1, 2])
+  })
+
+  it('deletes a profile only when its name is typed exactly, after closing its cache', async () => {
+    const { api, closed, deleted } = setup()
+    const created = await api.profiles.create({ name: 'Fjord' })
+    await expect(api.profiles.delete({ profileId: created.id, confirmName: 'fjord' })).rejects.toMatchObject({ code: 'InvalidArgument' })
+    expect(deleted).toEqual([])
+    await api.profiles.delete({ profileId: created.id, confirmName: 'Fjord' })
+    expect(closed).toEqual([created.id])
+    expect(deleted).toEqual([created.id])
+    expect(await api.profiles.list({})).toEqual([])
   })
 })

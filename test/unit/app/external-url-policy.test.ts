@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ALLOWED_EXTERNAL_HOSTS, isAllowedExternalUrl } from '../../../src-main/app/external-url-policy'
+import { ALLOWED_EXTERNAL_HOSTS, isAllowedExternalUrl, isAllowedSignInUrl } from '../../../src-main/app/external-url-policy'
 
 describe('which links may open in the system browser', () => {
   it.each([
@@ -39,5 +39,23 @@ describe('which links may open in the system browser', () => {
   it('checks against the list it is given', () => {
     expect(isAllowedExternalUrl('https://example.com/', ['example.com'])).toBe(true)
     expect(isAllowedExternalUrl('https://portal.azure.com/', ['example.com'])).toBe(false)
+  })
+})
+
+describe('isAllowedSignInUrl', () => {
+  it('accepts Microsoft login hosts and exactly the profile’s own login host', () => {
+    expect(isAllowedSignInUrl('https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?x=1', 'login.microsoftonline.com')).toBe(true)
+    expect(isAllowedSignInUrl('https://login.chinacloudapi.cn/t/oauth2/v2.0/authorize', 'login.chinacloudapi.cn')).toBe(true)
+    expect(isAllowedSignInUrl('https://127.0.0.1:53211/t/oauth2/v2.0/authorize', '127.0.0.1:53211')).toBe(true)
+  })
+
+  it.each([
+    ['http://127.0.0.1:53211/t/authorize', '127.0.0.1:53211'],
+    ['https://127.0.0.1:53212/t/authorize', '127.0.0.1:53211'],
+    ['https://user:pw@127.0.0.1:53211/t/authorize', '127.0.0.1:53211'],
+    ['https://evil.example/t/authorize', '127.0.0.1:53211'],
+    ['not a url', '127.0.0.1:53211'],
+  ])('refuses %s for login host %s', (url, host) => {
+    expect(isAllowedSignInUrl(url, host)).toBe(false)
   })
 })

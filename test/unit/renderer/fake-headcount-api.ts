@@ -1,12 +1,22 @@
 /**
  * An in-memory HeadcountApi for renderer store tests: real promises and real listeners, with
- * users sorted and searched in memory. Calls can be held back (`holdQueries`) to test races.
+ * users sorted and searched in memory. Calls can be held back (`holdQueries`, `hold(method)`) to
+ * test races.
  */
 import { AppError } from '../../../src-main/common/errors'
 import type {
+  AppSettings,
+  BrowserRequest,
+  ConnectionInput,
+  ConnectionStatus,
+  ConnectionTestResult,
+  ConsentLinkStatus,
   DirectorySummary,
+  EnterpriseAppChoice,
   HeadcountApi,
+  HealthReport,
   Listener,
+  PermissionRequest,
   ProfileSummary,
   PullFinished,
   PullProgress,
@@ -73,12 +83,78 @@ export const DEMO_PROFILE: ProfileSummary = {
   lastPullAt: null,
 }
 
+/** A tenant profile as `profiles:create` returns it. */
+export function tenantProfile(id: string, name = id): ProfileSummary {
+  return { id, name, kind: 'tenant', tenantName: null, lastPullAt: null }
+}
+
+/** The connection of a profile nobody has set up yet. */
+export function unconfiguredStatus(profileId: string): ConnectionStatus {
+  return { profileId, state: 'notConfigured', settings: null, account: null, tenantName: null, lastError: null }
+}
+
+/** What main stores for `input`: the same settings, secrets replaced by `hasCredential`. */
+export function statusAfterConfigure(profileId: string, input: ConnectionInput): ConnectionStatus {
+  return {
+    profileId,
+    state: 'notConnected',
+    settings: {
+      cloud: input.cloud,
+      authorityHost: input.authorityHost ?? 'login.microsoftonline.com',
+      graphEndpoint: input.graphEndpoint ?? 'https://graph.microsoft.com',
+      tenant: input.tenant,
+      clientId: input.clientId,
+      mode: input.mode,
+      proxyUrl: input.proxyUrl ?? null,
+      hasCustomCa: input.caCertificatePem !== undefined,
+      hasCredential: input.clientSecret !== undefined || input.pfxBase64 !== undefined || input.privateKeyPem !== undefined,
+    },
+    account: null,
+    tenantName: null,
+    lastError: null,
+  }
+}
+
+export const PERMISSIONS: readonly PermissionRequest[] = [
+  { name: 'User.Read.All', kind: 'delegated', reason: 'Read users and their managers.', isRequestedNow: true },
+  { name: 'GroupMember.Read.All', kind: 'delegated', reason: 'Read group memberships.', isRequestedNow: true },
+  { name: 'User.ReadWrite.All', kind: 'delegated', reason: 'Create users in Entra.', isRequestedNow: false },
+]
+
+/** A health report with one credential per level, in no particular order. */
+export function healthReport(profileId: string, overrides: Partial<HealthReport> = {}): HealthReport {
+  return {
+    profileId,
+    checkedAt: '2026-11-01T09:00:00Z',
+    enterpriseApp: {
+      appId: '11111111-1111-1111-1111-111111111111',
+      displayName: 'Cardwise',
+      servicePrincipalId: 'sp-1',
+      isAssignmentRequired: true,
+      assignedUsers: 40,
+      assignedGroups: 3,
+      preferredSingleSignOnMode: 'saml',
+    },
+    credentials: [],
+    worstLevel: 'ok',
+    ...overrides,
+  }
+}
+
+interface Gate {
+  readonly method: string
+  readonly argument: unknown
+  release(): void
+}
+
 /** The fake itself; tests reach into its public fields to arrange and inspect. */
 export class FakeHeadcountApi {
   profiles: ProfileSummary[] = []
   users: UserRow[] = []
   summary: DirectorySummary = { userCount: 0, groupCount: 0, membershipCount: 0, lastPullAt: null }
   pullStatus: PullStatus = { running: false, progress: null, lastFinished: null }
+  /** Pull status of particular profiles; others get {@link pullStatus}. */
+  pullStatuses = new Map<string, PullStatus>()
   /** Rejection for the next call of the named method, as lib/api.ts delivers it (an AppError). */
   failures: Partial<Record<string, Error>> = {}
   readonly calls: { method: string; argument: unknown }[] = []
@@ -87,7 +163,37 @@ export class FakeHeadcountApi {
   readonly profileChanges = new Emitter<readonly ProfileSummary[]>()
   readonly progress = new Emitter<PullProgress>()
   readonly finished = new Emitter<PullFinished>()
+  readonly connectionChanges = new Emitter<ConnectionStatus>()
+  readonly browserRequests = new Emitter<BrowserRequest>()
+  /** Connection of each profile; a profile missing here is not configured. */
+  connections = new Map<string, ConnectionStatus>()
+  permissions: readonly PermissionRequest[] = PERMISSIONS
+  consent: ConsentLinkStatus = {
+    url: 'https://login.microsoftonline.com/contoso.example/v2.0/adminconsent?client_id=x',
+    state: 'pending',
+    checkedAt: null,
+    detail: null,
+  }
+  testResult: ConnectionTestResult = {
+    isOk: true,
+    steps: [{ name: 'Token', isOk: true, detail: 'A token was issued.' }],
+    missingPermissions: [],
+    tenantName: 'Contoso',
+    error: null,
+  }
+  /** What signIn resolves with; undefined means "connected as admin@contoso.example". */
+  signInOutcome: ConnectionStatus | undefined
+  reports = new Map<string, HealthReport>()
+  enterpriseApps: readonly EnterpriseAppChoice[] = []
+  settings: AppSettings = {
+    dataDir: '/home/admin/.config/Headcount',
+    secretStorage: { backend: 'safeStorage', isProtected: true, warning: null },
+  }
+  /** Methods whose next calls wait for `releaseGates`. */
+  private readonly heldMethods = new Set<string>()
+  private readonly gates: Gate[] = []
   private runCount = 0
+  private profileCount = 0
 
   /** Records a call and throws the failure arranged for it, if any. */
   private record(method: string, argument: unknown): void {
@@ -100,6 +206,51 @@ export class FakeHeadcountApi {
     const failure = this.failures[method]
     delete this.failures[method]
     return failure
+  }
+
+  /** Holds every later call of `method` until {@link releaseGates}. */
+  hold(method: string): void {
+    this.heldMethods.add(method)
+  }
+
+  /** Calls of held methods waiting to be answered, oldest first. */
+  get waiting(): readonly Gate[] {
+    return this.gates
+  }
+
+  /** Answers the held calls (all, or those at the given positions in that order) and stops holding. */
+  releaseGates(order?: readonly number[]): void {
+    const waiting = [...this.gates]
+    this.gates.length = 0
+    this.heldMethods.clear()
+    for (const index of order ?? waiting.map((_, position) => position)) waiting[index]?.release()
+  }
+
+  /** Records a call, waits while its method is held, then throws any failure arranged for it. */
+  private async enter(method: string, argument: unknown): Promise<void> {
+    this.calls.push({ method, argument })
+    if (this.heldMethods.has(method)) {
+      await new Promise<void>((resolve) => this.gates.push({ method, argument, release: resolve }))
+    }
+    const failure = this.failures[method]
+    delete this.failures[method]
+    if (failure !== undefined) throw failure
+  }
+
+  private profileNamed(profileId: string): ProfileSummary {
+    const profile = this.profiles.find((item) => item.id === profileId)
+    if (profile === undefined) throw new AppError({ code: 'NotFound', message: `There is no profile called “${profileId}”.` })
+    return profile
+  }
+
+  private connectionOf(profileId: string): ConnectionStatus {
+    return this.connections.get(profileId) ?? unconfiguredStatus(profileId)
+  }
+
+  private setConnection(status: ConnectionStatus): ConnectionStatus {
+    this.connections.set(status.profileId, status)
+    this.connectionChanges.emit(status)
+    return status
   }
 
   callsOf(method: string): unknown[] {
@@ -140,7 +291,120 @@ export class FakeHeadcountApi {
         if (!this.profiles.some((profile) => profile.id === DEMO_PROFILE.id)) this.profiles.push(DEMO_PROFILE)
         return DEMO_PROFILE
       },
+      create: async (argument) => {
+        await this.enter('profiles.create', argument)
+        this.profileCount += 1
+        const profile = tenantProfile(`tenant-${this.profileCount}`, argument.name)
+        this.profiles.push(profile)
+        this.profileChanges.emit([...this.profiles])
+        return profile
+      },
+      rename: async (argument) => {
+        await this.enter('profiles.rename', argument)
+        const renamed = { ...this.profileNamed(argument.profileId), name: argument.name }
+        this.profiles = this.profiles.map((item) => (item.id === renamed.id ? renamed : item))
+        this.profileChanges.emit([...this.profiles])
+        return renamed
+      },
+      duplicate: async (argument) => {
+        await this.enter('profiles.duplicate', argument)
+        const original = this.profileNamed(argument.profileId)
+        this.profileCount += 1
+        const copy: ProfileSummary = { ...tenantProfile(`tenant-${this.profileCount}`, argument.name), kind: original.kind }
+        this.profiles.push(copy)
+        this.profileChanges.emit([...this.profiles])
+        return copy
+      },
+      delete: async (argument) => {
+        await this.enter('profiles.delete', argument)
+        const profile = this.profileNamed(argument.profileId)
+        if (argument.confirmName !== profile.name) {
+          throw new AppError({ code: 'InvalidArgument', message: `To delete this profile, type its name exactly: “${profile.name}”.` })
+        }
+        this.profiles = this.profiles.filter((item) => item.id !== profile.id)
+        this.profileChanges.emit([...this.profiles])
+      },
       onDidChange: (listener) => this.profileChanges.subscribe(listener),
+    },
+    connection: {
+      permissions: async (argument) => {
+        await this.enter('connection.permissions', argument)
+        return this.permissions
+      },
+      configure: async (argument) => {
+        await this.enter('connection.configure', argument)
+        return this.setConnection(statusAfterConfigure(argument.profileId, argument.connection))
+      },
+      status: async (argument) => {
+        await this.enter('connection.status', argument)
+        return this.connectionOf(argument.profileId)
+      },
+      signIn: async (argument) => {
+        const before = this.connectionOf(argument.profileId)
+        this.setConnection({ ...before, state: 'signingIn' })
+        await this.enter('connection.signIn', argument)
+        return this.setConnection(
+          this.signInOutcome ?? {
+            ...before,
+            state: 'connected',
+            account: { username: 'admin@contoso.example', tenantId: 'tenant-guid', homeAccountId: 'home' },
+            tenantName: 'Contoso',
+          },
+        )
+      },
+      cancelSignIn: async (argument) => {
+        await this.enter('connection.cancelSignIn', argument)
+      },
+      signOut: async (argument) => {
+        await this.enter('connection.signOut', argument)
+        const before = this.connectionOf(argument.profileId)
+        return this.setConnection({ ...before, state: 'notConnected', account: null })
+      },
+      consentLink: async (argument) => {
+        await this.enter('connection.consentLink', argument)
+        return this.consent
+      },
+      checkConsent: async (argument) => {
+        await this.enter('connection.checkConsent', argument)
+        return this.consent
+      },
+      test: async (argument) => {
+        await this.enter('connection.test', argument)
+        return this.testResult
+      },
+      onDidChange: (listener) => this.connectionChanges.subscribe(listener),
+      onDidRequestBrowser: (listener) => this.browserRequests.subscribe(listener),
+    },
+    health: {
+      report: async (argument) => {
+        await this.enter('health.report', argument)
+        const report = this.reports.get(argument.profileId)
+        if (report === undefined) {
+          throw new AppError({ code: 'NotFound', message: 'No enterprise app is chosen.', hint: 'Choose the application’s enterprise app.' })
+        }
+        return report
+      },
+      enterpriseApps: async (argument) => {
+        await this.enter('health.enterpriseApps', argument)
+        return this.enterpriseApps
+      },
+      chooseEnterpriseApp: async (argument) => {
+        await this.enter('health.chooseEnterpriseApp', argument)
+        const choice = this.enterpriseApps.find((app) => app.appId === argument.appId)
+        const report = healthReport(argument.profileId)
+        const chosen: HealthReport =
+          choice === undefined || report.enterpriseApp === null
+            ? report
+            : { ...report, enterpriseApp: { ...report.enterpriseApp, appId: choice.appId, displayName: choice.displayName } }
+        this.reports.set(argument.profileId, chosen)
+        return chosen
+      },
+    },
+    settings: {
+      get: async (argument) => {
+        await this.enter('settings.get', argument)
+        return this.settings
+      },
     },
     pull: {
       start: async (argument) => {
@@ -152,8 +416,8 @@ export class FakeHeadcountApi {
         this.record('pull.cancel', argument)
       },
       status: async (argument) => {
-        this.record('pull.status', argument)
-        return this.pullStatus
+        await this.enter('pull.status', argument)
+        return this.pullStatuses.get(argument.profileId) ?? this.pullStatus
       },
       onDidProgress: (listener) => this.progress.subscribe(listener),
       onDidFinish: (listener) => this.finished.subscribe(listener),

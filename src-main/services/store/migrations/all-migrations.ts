@@ -1,5 +1,6 @@
 /** Every cache migration in order. Append new ones; never edit or reorder a released one. */
 import { initialSchema } from './0001-initial'
+import { deltaAndResume } from './0002-delta-and-resume'
 import type { Migration } from './migration'
 
-export const ALL_MIGRATIONS: readonly Migration[] = [initialSchema]
+export const ALL_MIGRATIONS: readonly Migration[] = [initialSchema, deltaAndResume]

@@ -16,6 +16,8 @@ afterEach(() => {
 })
 
 const demo = { id: 'demo', name: 'Demo organisation', kind: 'demo', tenantName: 'Nordlys Group', createdAt: '2026-11-01T00:00:00Z' } as const
+/** What a record without connection fields reads back as. */
+const noConnection = { connection: null, account: null, connectedAt: null, enterpriseAppId: null } as const
 
 describe('ProfileRegistry', () => {
   it('starts empty when the data folder is new', () => {
@@ -27,7 +29,7 @@ describe('ProfileRegistry', () => {
     new ProfileRegistry(folder).save(demo)
     new ProfileRegistry(folder).save({ ...demo, name: 'Renamed' })
     const again = new ProfileRegistry(folder)
-    expect(again.list()).toEqual([{ ...demo, name: 'Renamed' }])
+    expect(again.list()).toEqual([{ ...demo, ...noConnection, name: 'Renamed' }])
     expect(again.get('demo')?.name).toBe('Renamed')
     expect(again.get('other')).toBeNull()
     expect(readdirSync(folder)).toEqual(['profiles.json'])
@@ -48,5 +50,47 @@ describe('ProfileRegistry', () => {
     const folder = freshFolder()
     writeFileSync(join(folder, 'profiles.json'), JSON.stringify({ version: 2, profiles: [] }))
     expect(() => new ProfileRegistry(folder).list()).toThrow(/newer version/)
+  })
+
+  it('reads a version 1 file written before connections existed: the missing fields are null', () => {
+    const folder = freshFolder()
+    writeFileSync(join(folder, 'profiles.json'), JSON.stringify({ version: 1, profiles: [demo] }))
+    expect(new ProfileRegistry(folder).get('demo')).toEqual({ ...demo, ...noConnection })
+  })
+
+  it('keeps the connection, the signed-in account and the enterprise app', () => {
+    const folder = freshFolder()
+    const connected = {
+      ...demo,
+      id: 'contoso-1a2b3c',
+      kind: 'tenant',
+      connection: {
+        cloud: 'global',
+        authorityHost: 'login.microsoftonline.com',
+        graphEndpoint: 'https://graph.microsoft.com',
+        tenant: 'contoso.onmicrosoft.com',
+        clientId: '3c0d1f7e-4b8a-4f7e-9d53-1a2b3c4d5e6f',
+        mode: 'interactive',
+        proxyUrl: null,
+        hasCustomCa: false,
+        hasCredential: false,
+      },
+      account: { username: 'admin@contoso.com', tenantId: 't', homeAccountId: 'u.t' },
+      connectedAt: '2026-11-02T00:00:00Z',
+      enterpriseAppId: '11111111-2222-3333-4444-555555555555',
+    } as const
+    new ProfileRegistry(folder).save(connected)
+    expect(new ProfileRegistry(folder).get(connected.id)).toEqual(connected)
+  })
+
+  it('replaces a profile in its place and removes one by id', () => {
+    const folder = freshFolder()
+    const registry = new ProfileRegistry(folder)
+    for (const id of ['a', 'b', 'c']) registry.save({ ...demo, id, name: id })
+    registry.save({ ...demo, id: 'b', name: 'B renamed' })
+    expect(registry.list().map((profile) => profile.name)).toEqual(['a', 'B renamed', 'c'])
+    registry.remove('b')
+    registry.remove('not-there')
+    expect(registry.list().map((profile) => profile.id)).toEqual(['a', 'c'])
   })
 })

@@ -1,0 +1,16 @@
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { resolveDefaultDataDir } from '../../../../src-main/services/profiles/default-data-dir'
+
+describe('resolveDefaultDataDir', () => {
+  it('prefers HEADCOUNT_DATA_DIR', () => {
+    expect(resolveDefaultDataDir({ HEADCOUNT_DATA_DIR: '/tmp/x' }, 'linux')).toBe('/tmp/x')
+  })
+  it('uses the per-user folder Electron would use', () => {
+    expect(resolveDefaultDataDir({}, 'linux')).toBe(join(homedir(), '.config', 'Headcount'))
+    expect(resolveDefaultDataDir({ XDG_CONFIG_HOME: '/cfg' }, 'linux')).toBe(join('/cfg', 'Headcount'))
+    expect(resolveDefaultDataDir({}, 'darwin')).toBe(join(homedir(), 'Library', 'Application Support', 'Headcount'))
+    expect(resolveDefaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toBe(join('C:\\Users\\a\\AppData\\Roaming', 'Headcount'))
+  })
+})
