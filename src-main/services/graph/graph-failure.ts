@@ -125,12 +125,28 @@ function isAbortError(error: unknown): boolean {
 }
 
 /** undici reports "fetch failed" with the real reason (ECONNREFUSED, certificate …) as its cause. */
+/** Plain words for the socket and TLS failures an admin actually meets; the raw code stays in brackets. */
+const NETWORK_CODE_WORDS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'the connection was refused',
+  ECONNRESET: 'the connection was cut off',
+  ENOTFOUND: 'the server name could not be found',
+  EAI_AGAIN: 'the server name could not be looked up',
+  ETIMEDOUT: 'the connection timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
+  UND_ERR_SOCKET: 'the connection was cut off',
+  SELF_SIGNED_CERT_IN_CHAIN: 'the server’s certificate is not trusted',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'the server’s certificate is not trusted',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server’s certificate is not trusted',
+  CERT_HAS_EXPIRED: 'the server’s certificate has expired',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'the server’s certificate is for another name',
+}
+
 function networkReason(error: unknown): string {
   let current: unknown = error
   let reason = 'the connection failed'
   for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
     const code = (current as NodeJS.ErrnoException).code
-    if (typeof code === 'string' && code !== '') reason = code
+    if (typeof code === 'string' && code !== '') reason = NETWORK_CODE_WORDS[code] ? `${NETWORK_CODE_WORDS[code]} (${code})` : code
     else if (current.message !== '' && current.message !== 'fetch failed') reason = current.message
     current = current.cause
   }
