@@ -10,6 +10,7 @@
  *
  * Every failure leaves as an AppError carrying Graph's request-id (graph-failure.ts).
  */
+import { Client, ResponseType, type Context, type Middleware } from '@microsoft/microsoft-graph-client'
 import { AppError } from '../../common/errors'
 import { retryWithBackoff, type RetryPolicy, type RetryVerdict } from '../../base/retry-with-backoff'
 import type { AccessTokenProvider } from '../auth/access-token-provider'
@@ -76,6 +77,18 @@ export interface GraphHttpCounters {
   retries: number
 }
 
+/**
+ * The last (terminal) middleware of the Graph SDK's chain: sends through the profile's fetch, so
+ * extra CAs and the proxy apply (graph-client 3 calls the global fetch otherwise).
+ */
+class ProfileFetchMiddleware implements Middleware {
+  constructor(private readonly fetch: FetchFunction) {}
+
+  async execute(context: Context): Promise<void> {
+    context.response = await this.fetch(context.request, context.options)
+  }
+}
+
 export class GraphHttpClient {
   readonly endpoint: GraphEndpoint
   readonly policy: RetryPolicy
@@ -83,7 +96,18 @@ export class GraphHttpClient {
   private readonly random: () => number
   private readonly now: () => number
 
+  /**
+   * @microsoft/microsoft-graph-client 3.0.7 builds and sends every request, with a chain of one
+   * middleware: retries, cancellation and `Retry-After` inside `$batch` are handled here instead of by
+   * its RetryHandler, which cannot retry network failures, cannot stop waiting when a pull is
+   * cancelled, and never sees a 429 inside a `$batch` answer (electron-msal-graph.md §3.2). Its
+   * AuthenticationHandler is left out too: it drops the token for hosts it does not know, such as a
+   * custom cloud's, so the bearer token is set on the request (only for this profile's endpoint).
+   */
+  private readonly client: Client
+
   constructor(private readonly options: GraphHttpClientOptions) {
+    this.client = Client.initWithMiddleware({ middleware: new ProfileFetchMiddleware(options.fetch) })
     this.endpoint = parseGraphEndpoint(options.graphBaseUrl)
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry }
     this.random = options.random ?? Math.random
@@ -175,12 +199,10 @@ export class GraphHttpClient {
     this.counters.requests += 1
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json', ...request.headers }
     if (request.body !== undefined) headers['Content-Type'] = 'application/json'
-    const response = await this.options.fetch(url, {
-      method: request.method ?? 'GET',
-      headers,
-      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-      ...(signal === undefined ? {} : { signal }),
-    })
+    // The Graph SDK builds and sends the request; its middleware chain ends in the profile's fetch.
+    let call = this.client.api(url).headers(headers).responseType(ResponseType.RAW)
+    if (signal !== undefined) call = call.option('signal', signal)
+    const response = (await (request.method === 'POST' ? call.post(JSON.stringify(request.body)) : call.get())) as Response
     const requestId = response.headers.get('request-id') ?? undefined
     // A body cut off mid-way rejects here, as a network failure, and is retried.
     const text = await response.text()
