@@ -8,11 +8,12 @@ import { isAppErrorData, toAppErrorData } from '../common'
 import { resolveDefaultDataDir } from '../services/profiles/default-data-dir'
 import type { CliOutput } from './cli-context'
 import { PROFILE_COMMANDS, runProfileCommand } from './commands/profile-commands'
+import { EXPR_COMMAND, runExprCommand } from './commands/expr-command'
 import { PULL_COMMAND, runPullCommand } from './commands/pull-command'
 import { EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, exitCodeFor } from './exit-codes'
 import { describeCommand, parseCommandLine, UsageError, type CommandSpec } from './parse-command-line'
 
-const COMMANDS: readonly CommandSpec[] = [...PROFILE_COMMANDS, PULL_COMMAND]
+const COMMANDS: readonly CommandSpec[] = [...PROFILE_COMMANDS, PULL_COMMAND, EXPR_COMMAND]
 
 export interface CliEnvironment {
   readonly stdout: CliOutput
@@ -43,6 +44,8 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
     }
     throw error
   }
+  // Evaluating an expression needs no profile, cache or network.
+  if (command.spec.name === EXPR_COMMAND.name) return runExprCommand(command, io)
   const dataDir = resolveDefaultDataDir(io.environment)
   const handle = await composeHeadcountApi({ dataDir, host: 'cli' })
   const context = { api: handle.api, dataDir, stdout: io.stdout, stderr: io.stderr, environment: io.environment, signal: io.signal }

@@ -9,8 +9,9 @@ import type { BenchCase, BenchFigure } from './bench-case'
 import { directoryQuery100k } from './cases/directory-query-100k'
 import { delta100k } from './cases/delta-100k'
 import { pull100k } from './cases/pull-100k'
+import { rules100k } from './cases/rules-100k'
 
-const CASES: readonly BenchCase[] = [pull100k, delta100k, directoryQuery100k]
+const CASES: readonly BenchCase[] = [pull100k, delta100k, directoryQuery100k, rules100k]
 
 interface Arguments {
   readonly isJson: boolean

@@ -10,7 +10,7 @@
  *
  * Every failure leaves as an AppError carrying Graph's request-id (graph-failure.ts).
  */
-import { Client, ResponseType, type Context, type Middleware } from '@microsoft/microsoft-graph-client'
+import { Client, GraphClientError, ResponseType, type Context, type Middleware } from '@microsoft/microsoft-graph-client'
 import { AppError } from '../../common/errors'
 import { retryWithBackoff, type RetryPolicy, type RetryVerdict } from '../../base/retry-with-backoff'
 import type { AccessTokenProvider } from '../auth/access-token-provider'
@@ -85,7 +85,17 @@ class ProfileFetchMiddleware implements Middleware {
   constructor(private readonly fetch: FetchFunction) {}
 
   async execute(context: Context): Promise<void> {
-    context.response = await this.fetch(context.request, context.options)
+    try {
+      context.response = await this.fetch(context.request, context.options)
+    } catch (error) {
+      // The SDK rewraps any other error as a GraphError and drops its cause (ECONNREFUSED, the TLS
+      // reason); a GraphClientError passes through untouched, so the cause reaches the admin's message.
+      const failure = new GraphClientError(error instanceof Error ? error.message : 'The request failed.')
+      failure.customError = error
+      Object.defineProperty(failure, 'cause', { value: error })
+      if (error instanceof Error && error.name === 'AbortError') failure.name = 'AbortError'
+      throw failure
+    }
   }
 }
 

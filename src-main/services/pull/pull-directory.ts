@@ -114,7 +114,7 @@ export async function pullDirectory(options: PullDirectoryOptions, signal?: Abor
     if (mode === 'full') await readRound('full', round, signal)
     signal?.throwIfAborted()
     progress.enterPhase('finishing')
-    const cached = mode === 'full' ? await writer.completeFullPullInSteps(runId) : deltaWriter.completeDeltaPull(runId, { isResumed: plan.isResuming })
+    const cached = mode === 'full' ? await writer.completeFullPullInBackground(runId) : deltaWriter.completeDeltaPull(runId, { isResumed: plan.isResuming })
     // The final figures are what the cache holds.
     progress.users = cached.users
     progress.groups = cached.groups

@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3'
 import type { AppErrorData } from '../../common/errors'
 import type { PullOutcome } from '../../common/profiles'
 import type { ProfileDatabase } from './profile-database'
+import type { SqlStep } from './run-transaction-off-thread'
 
 export type PullMode = 'full' | 'delta'
 
@@ -46,6 +47,9 @@ export interface PullRunRecord {
   readonly notes: readonly PullNote[]
   readonly error: AppErrorData | null
 }
+
+const COUNTS_SQL = `SELECT (SELECT COUNT(*) FROM users) AS users, (SELECT COUNT(*) FROM groups) AS groups,
+                           (SELECT COUNT(*) FROM memberships) AS memberships`
 
 export class PullRunLog {
   private readonly connection: Database
@@ -103,6 +107,22 @@ export class PullRunLog {
       )
   }
 
+  /**
+   * Steps that record success with the counts of what the cache then holds, and return those
+   * counts (the last step's row): for the transaction that completes a pull elsewhere.
+   */
+  finishSucceededSteps(runId: string): SqlStep[] {
+    return [
+      {
+        sql: `UPDATE pull_runs SET finished_at = ?, outcome = 'succeeded', users = (SELECT COUNT(*) FROM users),
+                groups = (SELECT COUNT(*) FROM groups), memberships = (SELECT COUNT(*) FROM memberships), error_json = NULL
+              WHERE id = ?`,
+        params: [this.now().toISOString(), runId],
+      },
+      { sql: COUNTS_SQL, isQuery: true },
+    ]
+  }
+
   read(runId: string): PullRunRecord | null {
     const record = this.connection
       .prepare('SELECT id, kind, outcome, users, groups, memberships, notes, error_json FROM pull_runs WHERE id = ?')
@@ -130,11 +150,6 @@ export class PullRunLog {
 
   /** What the cache holds now. */
   counts(): PullCounts {
-    return this.connection
-      .prepare(
-        `SELECT (SELECT COUNT(*) FROM users) AS users, (SELECT COUNT(*) FROM groups) AS groups,
-                (SELECT COUNT(*) FROM memberships) AS memberships`,
-      )
-      .get() as PullCounts
+    return this.connection.prepare(COUNTS_SQL).get() as PullCounts
   }
 }

@@ -7,6 +7,7 @@
  */
 import type { Database, Statement } from 'better-sqlite3'
 import type { ProfileDatabase } from './profile-database'
+import { runSqlSteps, type SqlStep } from './run-transaction-off-thread'
 
 /** The delta resources a pull reads, in the order they are shown. */
 export const DELTA_RESOURCES = ['users', 'groups'] as const
@@ -105,12 +106,16 @@ export class PullStateStore {
 
   /** The finished rounds' deltaLinks become the next pull's start. Call inside the completing transaction. */
   completeRounds(runId: string): void {
-    this.connection
-      .prepare(
-        `UPDATE pull_state SET delta_link = CASE WHEN round IS NOT NULL THEN pending_delta_link ELSE delta_link END,
-           round = NULL, pages = 0, next_link = NULL, pending_delta_link = NULL, run_id = ?, updated_at = ?`,
-      )
-      .run(runId, this.now().toISOString())
+    runSqlSteps(this.connection, [this.completeRoundsStep(runId)])
+  }
+
+  /** {@link completeRounds} as a step of a transaction run elsewhere (see run-transaction-off-thread). */
+  completeRoundsStep(runId: string): SqlStep {
+    return {
+      sql: `UPDATE pull_state SET delta_link = CASE WHEN round IS NOT NULL THEN pending_delta_link ELSE delta_link END,
+              round = NULL, pages = 0, next_link = NULL, pending_delta_link = NULL, run_id = ?, updated_at = ?`,
+      params: [runId, this.now().toISOString()],
+    }
   }
 
   /** Forgets every link: the next pull is a full one. */
