@@ -88,7 +88,9 @@ export class DirectoryWriter {
    * earlier one staged.
    */
   startRun(runId: string, mode: PullMode = 'full', options: { readonly isResuming?: boolean } = {}): void {
-    this.beginBulkWrite()
+    // Only a full round appends hundreds of MB; a delta round keeps SQLite's own checkpoints (and
+    // nothing would stop a checkpoint worker started for it).
+    if (mode === 'full') this.beginBulkWrite()
     this.runs.start(runId, mode)
     if (mode === 'full' && options.isResuming !== true) this.clearStagingAndOrphans()
   }

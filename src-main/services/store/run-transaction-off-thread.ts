@@ -151,8 +151,16 @@ export function runSqlSteps(connection: Database, steps: readonly SqlStep[]): un
 
 const CHECKPOINT_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
+// Listen for "stop" before anything else, so a stop sent while the driver loads is never missed.
+let connection = null
+let timer = null
+parentPort.once('message', () => {
+  if (timer !== null) clearInterval(timer)
+  if (connection !== null) connection.close()
+  parentPort.close()
+})
 const Database = require(workerData.driverPath)
-const connection = new Database(workerData.databasePath, { fileMustExist: true })
+connection = new Database(workerData.databasePath, { fileMustExist: true })
 connection.pragma('wal_autocheckpoint = 0')
 const checkpoint = () => {
   try {
@@ -162,12 +170,7 @@ const checkpoint = () => {
     // Busy or failing: the next one, or the pull's own final checkpoint, copies the frames.
   }
 }
-const timer = setInterval(checkpoint, workerData.intervalMs)
-parentPort.once('message', () => {
-  clearInterval(timer)
-  connection.close()
-  parentPort.close()
-})
+timer = setInterval(checkpoint, workerData.intervalMs)
 `
 
 /** A running {@link startBackgroundCheckpoints}. */
@@ -190,8 +193,6 @@ export function startBackgroundCheckpoints(databasePath: string, intervalMs = 25
     eval: true,
     workerData: { databasePath, intervalMs, driverPath: driverPath ?? createRequire(import.meta.url).resolve('better-sqlite3') },
   })
-  // Never what keeps a process alive; failures only mean the final checkpoint does more.
-  worker.unref()
   const exited = new Promise<void>((resolve) => {
     worker.once('exit', () => resolve())
     worker.once('error', () => resolve())
@@ -201,6 +202,9 @@ export function startBackgroundCheckpoints(databasePath: string, intervalMs = 25
   worker.on('message', (result: { busy: number; log: number; checkpointed: number }) => {
     if (result.busy === 0 && result.checkpointed === result.log) completeCheckpoints += 1
   })
+  // Never what keeps a process alive; failures only mean the final checkpoint does more. (After the
+  // listeners: adding a 'message' listener references the worker's port again.)
+  worker.unref()
   return {
     get completeCheckpoints() {
       return completeCheckpoints
@@ -212,6 +216,10 @@ export function startBackgroundCheckpoints(databasePath: string, intervalMs = 25
         // unreferenced worker would let a CLI run end with its pull unfinished (exit code 13).
         worker.ref()
         worker.postMessage('stop')
+        // A worker that does not answer within a second is stopped outright: an interrupted
+        // passive checkpoint loses nothing, and a stuck thread must not keep the process alive.
+        const deadline = setTimeout(() => void worker.terminate(), 1000)
+        void exited.then(() => clearTimeout(deadline))
       }
       return exited
     },

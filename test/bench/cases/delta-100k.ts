@@ -9,7 +9,7 @@ import { runWorker, startServiceWorker } from '../worker-process'
 import type { DeltaWorkerResult } from '../workers/delta-worker'
 import type { EmulatorWorkerReady } from '../workers/emulator-worker'
 
-const USERS = 100_000
+const USERS = Number(process.env.BENCH_USERS) || 100_000
 
 export const delta100k: BenchCase = {
   id: 'delta-100k',
