@@ -70,7 +70,10 @@ describe('throttling', () => {
     const { finished, reader } = await pullWith('storm')
     expect(finished).toMatchObject({ outcome: 'succeeded', users: emulator.state.users().length })
     expect(emulator.faults.counters().throttled).toBeGreaterThan(5)
-    expect(reader.counters.retries).toBe(emulator.faults.counters().throttled)
+    // Every retry answered a 429 (nothing else failed); a throttled read-ahead that the end of a
+    // round made unnecessary may go unretried, so the two counts need not be equal.
+    expect(reader.counters.retries).toBeGreaterThan(0)
+    expect(reader.counters.retries).toBeLessThanOrEqual(emulator.faults.counters().throttled)
     emulator.faults.clear()
     const database = openProfileDatabase(harness.dataDir, 'storm')
     try {
@@ -112,7 +115,10 @@ describe('throttling', () => {
     const read = new Map<string, readonly GraphMemberRef[]>()
     await reader.readMembersOfGroups(groupIds, (groupId, members) => read.set(groupId, members))
     expect(emulator.faults.counters().throttled).toBeGreaterThan(0)
-    expect(reader.counters.retries).toBe(emulator.faults.counters().throttled)
+    // Every retry answered a 429 (nothing else failed); a throttled read-ahead that the end of a
+    // round made unnecessary may go unretried, so the two counts need not be equal.
+    expect(reader.counters.retries).toBeGreaterThan(0)
+    expect(reader.counters.retries).toBeLessThanOrEqual(emulator.faults.counters().throttled)
     expect(Math.max(...batchSizes)).toBe(20)
     expect(new Set(read.keys())).toEqual(new Set(groupIds))
     for (const groupId of groupIds) {
