@@ -21,8 +21,8 @@ function electronBinary() {
 
 let binary = electronBinary()
 if (!binary && existsSync(electronFolder)) {
-  // Electron ≥ 42 fetches its binary on first require; do that once, quietly, with a time limit.
-  spawnSync(process.execPath, ['-e', "require('electron')"], { cwd: root, stdio: 'ignore', timeout: 180_000 })
+  // Electron ≥ 42 fetches its binary on first use, with its own installer; run it once, quietly, with a time limit.
+  spawnSync(process.execPath, [join(electronFolder, 'install.js')], { cwd: root, stdio: 'ignore', timeout: 180_000 })
   binary = electronBinary()
 }
 
