@@ -6,7 +6,6 @@ import { AppError } from '../../../../src-main/common/errors'
 import { ALL_MIGRATIONS } from '../../../../src-main/services/store/migrations/all-migrations'
 import type { Migration } from '../../../../src-main/services/store/migrations/migration'
 import { openProfileDatabase, profileDatabasePath } from '../../../../src-main/services/store/profile-database'
-import { resolveDataDir } from '../../../../src-main/services/store/resolve-data-dir'
 import { temporaryDataDir } from './directory-fixtures'
 
 let dataDir: { path: string; remove: () => void }
@@ -40,17 +39,6 @@ function caught(action: () => unknown): unknown {
   }
   throw new Error('expected the action to throw')
 }
-
-describe('resolveDataDir', () => {
-  it('prefers HEADCOUNT_DATA_DIR over the fallback', () => {
-    expect(resolveDataDir('/fallback', { HEADCOUNT_DATA_DIR: '/from/environment' })).toBe('/from/environment')
-  })
-
-  it('uses the fallback when the variable is missing or blank', () => {
-    expect(resolveDataDir('/fallback', {})).toBe('/fallback')
-    expect(resolveDataDir('/fallback', { HEADCOUNT_DATA_DIR: '  ' })).toBe('/fallback')
-  })
-})
 
 describe('openProfileDatabase', () => {
   it('creates <dataDir>/profiles/<profileId>/cache.sqlite', () => {
