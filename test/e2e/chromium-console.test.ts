@@ -2,20 +2,19 @@
  * The real renderer in Debian's Chromium against the browser host (src-main/bridge), backed by the
  * real API: demo emulator over HTTPS, msal-node client credentials, Graph client, SQLite cache.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PullFinished, PullProgress } from '../../src-main/common'
+import { ARTEFACTS_FOLDER, launchDebianChromium, RENDERER_ROOT, requireBuiltRenderer } from '../helpers/debian-chromium'
 import { composeHeadcountApi } from '../../src-main/api/compose-api'
 import type { HeadcountApiHandle } from '../../src-main/api/headcount-api'
 import { startBridge, type RunningBridge } from '../../src-main/bridge/bridge-server'
 
-const root = resolve(import.meta.dirname, '..', '..')
-const rendererRoot = join(root, 'out', 'renderer')
-const artefacts = join(root, 'test-results')
-const chromiumPath = process.env.HEADCOUNT_CHROMIUM ?? '/usr/bin/chromium'
+const rendererRoot = RENDERER_ROOT
+const artefacts = ARTEFACTS_FOLDER
 
 let dataDir: string
 let handle: HeadcountApiHandle
@@ -24,20 +23,11 @@ let browser: Browser
 let page: Page
 
 beforeAll(async () => {
-  if (!existsSync(join(rendererRoot, 'index.html'))) {
-    throw new Error('The renderer is not built: run `npx electron-vite build` (npm test does it first).')
-  }
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium is not installed at ${chromiumPath}: apt-get install -y chromium (.ci/run does it).`)
-  }
-  mkdirSync(artefacts, { recursive: true })
+  requireBuiltRenderer()
   dataDir = mkdtempSync(join(tmpdir(), 'headcount-e2e-'))
   handle = await composeHeadcountApi({ dataDir, host: 'browser', demoUsers: 2500 })
   bridge = await startBridge({ api: handle.api, staticRoot: rendererRoot })
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
+  browser = await launchDebianChromium()
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
 })
 

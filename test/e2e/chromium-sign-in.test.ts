@@ -3,21 +3,20 @@
  * new Custom-cloud profile, the real msal-node interactive flow in the main process, the emulator's
  * real sign-in and consent pages in a popup, the form post back to msal's loopback, then a pull.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { composeHeadcountApi } from '../../src-main/api/compose-api'
 import type { HeadcountApiHandle } from '../../src-main/api/headcount-api'
 import { startBridge, type RunningBridge } from '../../src-main/bridge/bridge-server'
 import { DEMO_PUBLIC_CLIENT_ID } from '../../src-main/demo/emulator/identity/app-registrations'
 import { startEmulator, type RunningEmulator } from '../../src-main/demo/emulator/start-emulator'
+import { ARTEFACTS_FOLDER, launchDebianChromium, RENDERER_ROOT, requireBuiltRenderer } from '../helpers/debian-chromium'
 
-const root = resolve(import.meta.dirname, '..', '..')
-const rendererRoot = join(root, 'out', 'renderer')
-const artefacts = join(root, 'test-results')
-const chromiumPath = process.env.HEADCOUNT_CHROMIUM ?? '/usr/bin/chromium'
+const rendererRoot = RENDERER_ROOT
+const artefacts = ARTEFACTS_FOLDER
 
 let emulator: RunningEmulator
 let dataDir: string
@@ -28,20 +27,16 @@ let page: Page
 let administratorUpn: string
 
 beforeAll(async () => {
-  if (!existsSync(join(rendererRoot, 'index.html'))) throw new Error('The renderer is not built: run `npx electron-vite build`.')
-  mkdirSync(artefacts, { recursive: true })
+  requireBuiltRenderer()
   emulator = await startEmulator({ users: 80 })
   administratorUpn =
     emulator.organisation.users.find(({ user }) => user.jobTitle === 'Head of IT' || user.jobTitle === 'IT Manager')?.user.userPrincipalName ?? ''
   dataDir = mkdtempSync(join(tmpdir(), 'headcount-e2e-sign-in-'))
   handle = await composeHeadcountApi({ dataDir, host: 'browser' })
   bridge = await startBridge({ api: handle.api, staticRoot: rendererRoot })
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    // The emulator's sign-in pages use its own CA, which this throw-away browser profile does not
-    // trust; the console's main process trusts it explicitly (the profile's CA setting).
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--ignore-certificate-errors', '--no-first-run'],
-  })
+  // The emulator's sign-in pages use its own CA, which this throw-away browser profile does not
+  // trust; the console's main process trusts it explicitly (the profile's CA setting).
+  browser = await launchDebianChromium(['--ignore-certificate-errors'])
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
 })
 

@@ -9,15 +9,14 @@
  * in this test only: it talks to nothing but the emulator on 127.0.0.1 and msal-node's loopback. The
  * product's own requests (msal-node, Graph) trust the CA properly, through the profile's CA setting.
  */
-import { existsSync } from 'node:fs'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConnectionInput, ConnectionStatus } from '../../../src-main/common/connection'
 import { startEmulator, type RunningEmulator } from '../../../src-main/demo/emulator/start-emulator'
 import { readGrantedPermissions } from '../../../src-main/services/auth/headcount-permissions'
+import { launchDebianChromium } from '../../helpers/debian-chromium'
 import { createConnectionFixture, type ConnectionFixture } from './connection-fixture'
 
-const chromiumPath = process.env.HEADCOUNT_CHROMIUM ?? '/usr/bin/chromium'
 
 let emulator: RunningEmulator
 let fixture: ConnectionFixture
@@ -26,15 +25,11 @@ let context: BrowserContext
 let administratorUpn: string
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium is not installed at ${chromiumPath}: apt-get install -y chromium (.ci/run does it).`)
   emulator = await startEmulator({ users: 40 })
   emulator.identity.revokeConsent(emulator.publicClientId)
   fixture = createConnectionFixture()
   administratorUpn = emulator.organisation.users.find(({ user }) => user.jobTitle === 'Head of IT' || user.jobTitle === 'IT Manager')?.user.userPrincipalName ?? ''
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--ignore-certificate-errors', '--no-first-run'],
-  })
+  browser = await launchDebianChromium(['--ignore-certificate-errors'])
   context = await browser.newContext()
 })
 
