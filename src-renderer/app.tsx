@@ -8,7 +8,11 @@ import { ErrorNotice } from './components/error-notice'
 import { ConnectScreen } from './features/connect/connect-screen'
 import { DirectoryScreen } from './features/directory/directory-screen'
 import { HealthScreen } from './features/health/health-screen'
+import { RulesScreen } from './features/rules/rules-screen'
 import { SettingsScreen } from './features/settings/settings-screen'
+import { RunsScreen } from './features/sync/runs-screen'
+import { SyncScreen } from './features/sync/sync-screen'
+import { SyncToasts } from './features/sync/sync-toasts'
 import { Navigation } from './shell/navigation'
 import { ProfileDialogs } from './shell/profile-dialogs'
 import { StatusBar } from './shell/status-bar'
@@ -36,6 +40,7 @@ export function App(): ReactNode {
       <Workspace />
       <StatusBar />
       <ProfileDialogs />
+      <SyncToasts />
     </div>
   )
 }
@@ -94,6 +99,12 @@ function AreaScreen(props: { area: Area }): ReactNode {
       return <ConnectScreen />
     case 'directory':
       return <DirectoryScreen />
+    case 'rules':
+      return <RulesScreen />
+    case 'sync':
+      return <SyncScreen />
+    case 'runs':
+      return <RunsScreen />
     case 'health':
       return <HealthScreen />
     case 'settings':

@@ -15,6 +15,7 @@ import './features/connect/connect.css'
 import './features/directory/directory.css'
 import './features/health/health.css'
 import './features/settings/settings.css'
+import './features/sync/sync.css'
 
 /** localStorage, unless the browser denies it (then preferences last for the session only). */
 function preferenceStorage(): PreferenceStorage | null {

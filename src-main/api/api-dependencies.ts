@@ -11,6 +11,9 @@ import type {
   HostKind,
   PullFinished,
   PullProgress,
+  RulesApi,
+  SyncApi,
+  TargetApi,
   UserDetail,
   UserPage,
   UserQuery,
@@ -65,7 +68,13 @@ export interface DemoEnvironment {
    * Makes sure the demo emulator runs; returns the demo tenant's name and how to connect to it: a
    * Custom cloud with an app registration, exactly as an admin would configure a real tenant.
    */
-  ensureStarted(): Promise<{ tenantName: string; connection: ConnectionInput }>
+  ensureStarted(): Promise<{ tenantName: string; connection: ConnectionInput; target?: DemoTarget }>
+}
+
+/** The demo SCIM target (the demo "business application"): its address and this launch's token. */
+export interface DemoTarget {
+  readonly scimUrl: string
+  readonly token: string
 }
 
 export interface ApiDependencies {
@@ -77,7 +86,7 @@ export interface ApiDependencies {
   readonly demo: DemoEnvironment
   readonly profileActions: ProfileActions
   /** Areas implemented whole by their own modules (connection-area.ts, health-area.ts …). */
-  readonly areas: { readonly connection: ConnectionApi; readonly health: HealthApi; readonly settings: SettingsApi }
+  readonly areas: { readonly connection: ConnectionApi; readonly health: HealthApi; readonly settings: SettingsApi; readonly rules: RulesApi; readonly target: TargetApi; readonly sync: SyncApi }
   readonly now: () => Date
   readonly newId: () => string
 }

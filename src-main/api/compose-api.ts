@@ -4,10 +4,12 @@
  * The Electron host and the browser host differ only in how they carry the API to the renderer.
  */
 import { randomBytes, randomUUID } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import type { ConnectionInput, HostKind } from '../common'
 import { startEmulator, type RunningEmulator } from '../demo/emulator/start-emulator'
+import { startDemoTarget, type RunningDemoTarget } from '../demo/target/start-demo-target'
 import { generateOrganisation } from '../demo/organisation/generate-organisation'
 import { ORGANISATION_FACTS } from '../demo/organisation/organisation-facts'
 import { GraphClientReader } from '../services/graph/graph-client-reader'
@@ -15,14 +17,20 @@ import { createFetchGraphGetter } from '../services/health/fetch-graph-getter'
 import { ProfileRegistry } from '../services/profiles/profile-registry'
 import { MemorySecretStore } from '../services/secrets/memory-secret-store'
 import type { SecretStore } from '../services/secrets/secret-store'
+import { SyncSettingsStore } from '../services/sync-settings/sync-settings-store'
 import { pullDirectory } from '../services/pull/pull-directory'
+import { readAppAssignments, type AppAssignments } from '../services/store/app-assignments-store'
 import { DirectoryStore } from '../services/store/directory-store'
 import { openProfileDatabase, type ProfileDatabase } from '../services/store/profile-database'
-import type { DemoEnvironment, ProfileCaches, PullRunner } from './api-dependencies'
+import type { DemoEnvironment, DemoTarget, ProfileCaches, PullRunner } from './api-dependencies'
 import { createConnectionArea, type ConnectionAreaDependencies } from './connection-area'
 import { createHeadcountApi, type HeadcountApiHandle } from './headcount-api'
 import { createHealthArea } from './health-area'
 import { createProfileActions } from './profile-management'
+import { createSyncArea } from './sync-area'
+import { createSyncServices } from './sync-services'
+import { createTargetArea } from './target-area'
+import { createRulesArea } from './rules-area'
 
 export interface ComposeOptions {
   /** Where profiles and caches live (HEADCOUNT_DATA_DIR or the host's user-data folder). */
@@ -92,16 +100,19 @@ class OpenProfileCaches implements ProfileCaches {
  */
 class EmbeddedDemo implements DemoEnvironment {
   private starting: Promise<RunningEmulator> | null = null
+  private targetStarting: Promise<RunningDemoTarget & { readonly token: string }> | null = null
 
   constructor(
     private readonly dataDir: string,
     private readonly users: number,
   ) {}
 
-  async ensureStarted(): Promise<{ tenantName: string; connection: ConnectionInput }> {
+  async ensureStarted(): Promise<{ tenantName: string; connection: ConnectionInput; target: DemoTarget }> {
     const emulator = await this.emulator()
+    const target = await this.target(emulator)
     return {
       tenantName: emulator.organisation.organization.displayName,
+      target: { scimUrl: target.baseUrl, token: target.token },
       connection: {
         cloud: 'custom',
         authorityHost: emulator.authorityHost,
@@ -117,8 +128,29 @@ class EmbeddedDemo implements DemoEnvironment {
 
   async close(): Promise<void> {
     const starting = this.starting
+    const targetStarting = this.targetStarting
     this.starting = null
+    this.targetStarting = null
+    if (targetStarting) await (await targetStarting.catch(() => null))?.close()
     if (starting) await (await starting.catch(() => null))?.close()
+  }
+
+  /**
+   * The demo "business application": a SCIM target with its own SQLite file in the data folder,
+   * seeded (once, when the file is new) with existing users derived from the same organisation, and
+   * a random bearer token for this launch only.
+   */
+  private target(emulator: RunningEmulator): Promise<RunningDemoTarget & { readonly token: string }> {
+    this.targetStarting ??= (async () => {
+      const token = randomBytes(32).toString('base64url')
+      mkdirSync(join(this.dataDir, 'demo'), { recursive: true })
+      const running = await startDemoTarget({ databaseFile: join(this.dataDir, 'demo', 'target.sqlite'), bearerToken: token, seedFrom: emulator.organisation })
+      return Object.assign(running, { token })
+    })().catch((error: unknown) => {
+      this.targetStarting = null
+      throw error
+    })
+    return this.targetStarting
   }
 
   private emulator(): Promise<RunningEmulator> {
@@ -130,6 +162,15 @@ class EmbeddedDemo implements DemoEnvironment {
       throw error
     })
     return this.starting
+  }
+}
+
+/** Who starts runs from this process, for the run history: the host and the OS user. */
+function startedBy(host: HostKind): string {
+  try {
+    return `${host} (${userInfo().username})`
+  } catch {
+    return host
   }
 }
 
@@ -151,12 +192,77 @@ export function composeHeadcountApi(options: ComposeOptions): Promise<HeadcountA
     ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
   })
 
+  /**
+   * The enterprise app whose assignments scope `assignedOnly` reads: the admin's choice, or for the
+   * demo its SAML app Cardwise (as Health does). Null: none chosen, so no assignments are read.
+   */
+  const enterpriseAppIdOf = (profileId: string): string | null => {
+    const record = registry.get(profileId)
+    if (!record) return null
+    return record.enterpriseAppId ?? (record.kind === 'demo' ? ORGANISATION_FACTS.cardwiseApplication.appId : null)
+  }
+  // A small table read per call (no memo: a CLI pull in another process may rewrite it). A set read
+  // for an app the admin has since replaced counts as nothing until the next pull reads the new one.
+  const assignmentsOf = (profileId: string): AppAssignments => {
+    const cached = readAppAssignments(caches.database(profileId))
+    return cached.appId !== null && cached.appId === enterpriseAppIdOf(profileId) ? cached : { userIds: new Set(), groupIds: new Set(), readAt: null, appId: null }
+  }
+
+  const syncSettings = new SyncSettingsStore(options.dataDir)
+  const rules = createRulesArea({
+    getProfile: (profileId) => registry.get(profileId),
+    database: (profileId) => caches.database(profileId),
+    assignedGroupIds: (profileId) => assignmentsOf(profileId).groupIds,
+    assignedUserIds: (profileId) => assignmentsOf(profileId).userIds,
+    targetAttributePaths: (profileId) => syncSettings.get(profileId).lastTest?.customAttributes ?? [],
+    now,
+  })
+
+  const syncServices = createSyncServices({
+    database: (profileId) => caches.database(profileId),
+    profile: (profileId) => registry.get(profileId),
+    assignedGroupIds: (profileId) => assignmentsOf(profileId).groupIds,
+    assignedUserIds: (profileId) => assignmentsOf(profileId).userIds,
+    now,
+  })
+  const target = createTargetArea({ profiles: registry, settings: syncSettings, secrets, gateway: syncServices.targetGateway })
+  const sync = createSyncArea({
+    profiles: registry,
+    settings: syncSettings,
+    target,
+    gateway: syncServices.syncGateway,
+    isPushExplicit: options.host === 'cli',
+    startedBy: startedBy(options.host),
+    now,
+    newId: () => randomUUID(),
+    random: Math.random,
+  })
+
   const pulls: PullRunner = {
     async run(profile, runId, onProgress, signal, pullOptions) {
       const access = await connection.graphAccessFor(profile.id)
       const reader = new GraphClientReader({ graphBaseUrl: access.graphBaseUrl, tokenProvider: access.tokenProvider, fetch: access.fetch })
+      const enterpriseAppId = enterpriseAppIdOf(profile.id)
       return pullDirectory(
-        { profileId: profile.id, runId, reader, database: caches.database(profile.id), onProgress, ...(pullOptions?.full ? { full: true } : {}) },
+        {
+          profileId: profile.id,
+          runId,
+          reader,
+          database: caches.database(profile.id),
+          onProgress,
+          // The Graph properties the saved rules read (an extension attribute, employeeOrgData …).
+          userAttributes: rules.pullAttributes(profile.id),
+          ...(pullOptions?.full ? { full: true } : {}),
+          // Who is assigned to the enterprise app, through the same GraphHttpClient settings as Health.
+          ...(enterpriseAppId === null
+            ? {}
+            : {
+                assignments: {
+                  enterpriseAppId,
+                  graph: createFetchGraphGetter({ graphBaseUrl: access.graphBaseUrl, tokenProvider: access.tokenProvider, fetch: access.fetch }),
+                },
+              }),
+        },
         signal,
       )
     },
@@ -195,7 +301,10 @@ export function composeHeadcountApi(options: ComposeOptions): Promise<HeadcountA
       dataDir: options.dataDir,
       profiles: registry,
       secrets,
-      beforeDelete: (profileId) => connection.forgetProfile(profileId),
+      beforeDelete: (profileId) => {
+        rules.forget(profileId)
+        return connection.forgetProfile(profileId)
+      },
       now,
       newIdSuffix: () => randomBytes(3).toString('hex'),
     }),
@@ -203,6 +312,9 @@ export function composeHeadcountApi(options: ComposeOptions): Promise<HeadcountA
       connection,
       health,
       settings: { get: () => Promise.resolve({ dataDir: options.dataDir, secretStorage: secrets.info() }) },
+      rules,
+      target,
+      sync,
     },
     now,
     newId: () => randomUUID(),
@@ -213,7 +325,10 @@ export function composeHeadcountApi(options: ComposeOptions): Promise<HeadcountA
   return Promise.resolve({
     api: handle.api,
     async dispose() {
+      // Pushes first: they write their journal into the caches the handle closes.
+      await sync.dispose()
       await handle.dispose()
+      await syncServices.close()
       await connection.dispose()
       await demo.close()
     },

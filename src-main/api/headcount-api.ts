@@ -7,7 +7,7 @@
    reaches the caller as a rejected promise, as the contract promises. */
 import { AppError, type HeadcountApi, type ProfileSummary } from '../common'
 import type { ProfileRecord } from '../services/profiles/profile-registry'
-import type { ApiDependencies } from './api-dependencies'
+import type { ApiDependencies, DemoTarget } from './api-dependencies'
 import { EventHub } from './event-hub'
 import { PullCoordinator } from './pull-coordinator'
 
@@ -59,7 +59,8 @@ export function createHeadcountApi(dependencies: ApiDependencies): HeadcountApiC
    * on a new port each launch, so the stored Custom-cloud settings are refreshed when they differ.
    */
   async function ensureDemoConnection(): Promise<void> {
-    const { connection } = await dependencies.demo.ensureStarted()
+    const { connection, target } = await dependencies.demo.ensureStarted()
+    if (target) await ensureDemoTarget(target)
     const status = await dependencies.areas.connection.status({ profileId: DEMO_PROFILE_ID })
     if (status.state === 'connected' && status.settings?.graphEndpoint === connection.graphEndpoint) return
     await dependencies.areas.connection.configure({ profileId: DEMO_PROFILE_ID, connection })
@@ -69,6 +70,19 @@ export function createHeadcountApi(dependencies: ApiDependencies): HeadcountApiC
         test.error ?? { code: 'Internal', message: 'The demo organisation could not be reached.', hint: 'Restart Headcount.' },
       )
     }
+  }
+
+  /**
+   * Points the demo profile's target at the demo SCIM target. Its port and token are new each launch,
+   * so they are set once per process; the admin's other target and sync settings are kept, and the
+   * demo profile stays preview-only until pushing is enabled, like every profile.
+   */
+  let demoTargetUrl: string | null = null
+  async function ensureDemoTarget(target: DemoTarget): Promise<void> {
+    if (demoTargetUrl === target.scimUrl) return
+    const status = await dependencies.areas.target.status({ profileId: DEMO_PROFILE_ID })
+    await dependencies.areas.target.configure({ profileId: DEMO_PROFILE_ID, settings: { ...status.settings, scimUrl: target.scimUrl, token: target.token } })
+    demoTargetUrl = target.scimUrl
   }
 
   // Profiles change when a pull ends (lastPullAt), so say so.
@@ -150,6 +164,9 @@ export function createHeadcountApi(dependencies: ApiDependencies): HeadcountApiC
     connection: dependencies.areas.connection,
     health: dependencies.areas.health,
     settings: dependencies.areas.settings,
+    rules: dependencies.areas.rules,
+    target: dependencies.areas.target,
+    sync: dependencies.areas.sync,
     directory: {
       summary: async ({ profileId }) => {
         requireProfile(profileId)

@@ -18,4 +18,5 @@ const code = await runCli(process.argv.slice(2), {
   environment: process.env,
   signal: controller.signal,
 })
-process.exit(code)
+// Writes to a pipe are asynchronous: exit only once stdout has flushed, or a large --json answer is cut short.
+process.stdout.write('', () => process.exit(code))

@@ -6,14 +6,37 @@
 import { composeHeadcountApi } from '../api/compose-api'
 import { isAppErrorData, toAppErrorData } from '../common'
 import { resolveDefaultDataDir } from '../services/profiles/default-data-dir'
-import type { CliOutput } from './cli-context'
+import type { CliContext, CliOutput } from './cli-context'
 import { PROFILE_COMMANDS, runProfileCommand } from './commands/profile-commands'
 import { EXPR_COMMAND, runExprCommand } from './commands/expr-command'
 import { PULL_COMMAND, runPullCommand } from './commands/pull-command'
+import { PLAN_COMMAND, runPlanCommand } from './commands/plan-command'
+import { PROVISION_USER_COMMAND, runProvisionUserCommand } from './commands/provision-user-command'
+import { PUSH_COMMAND, runPushCommand } from './commands/push-command'
+import { RUNS_COMMAND, runRunsCommand } from './commands/runs-command'
+import { TARGET_COMMAND, runTargetCommand } from './commands/target-command'
 import { EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, exitCodeFor } from './exit-codes'
-import { describeCommand, parseCommandLine, UsageError, type CommandSpec } from './parse-command-line'
+import { describeCommand, parseCommandLine, UsageError, type CommandSpec, type ParsedCommand } from './parse-command-line'
 
-const COMMANDS: readonly CommandSpec[] = [...PROFILE_COMMANDS, PULL_COMMAND, EXPR_COMMAND]
+const COMMANDS: readonly CommandSpec[] = [
+  ...PROFILE_COMMANDS,
+  PULL_COMMAND,
+  EXPR_COMMAND,
+  TARGET_COMMAND,
+  PLAN_COMMAND,
+  PUSH_COMMAND,
+  PROVISION_USER_COMMAND,
+  RUNS_COMMAND,
+]
+
+/** The sync commands (issue 5), by name. */
+const SYNC_COMMANDS: Readonly<Record<string, (command: ParsedCommand, context: CliContext) => Promise<number>>> = {
+  [TARGET_COMMAND.name]: runTargetCommand,
+  [PLAN_COMMAND.name]: runPlanCommand,
+  [PUSH_COMMAND.name]: runPushCommand,
+  [PROVISION_USER_COMMAND.name]: runProvisionUserCommand,
+  [RUNS_COMMAND.name]: runRunsCommand,
+}
 
 export interface CliEnvironment {
   readonly stdout: CliOutput
@@ -50,6 +73,8 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
   const handle = await composeHeadcountApi({ dataDir, host: 'cli' })
   const context = { api: handle.api, dataDir, stdout: io.stdout, stderr: io.stderr, environment: io.environment, signal: io.signal }
   try {
+    const runSync = SYNC_COMMANDS[command.spec.name]
+    if (runSync) return await runSync(command, context)
     return command.spec.name === 'pull' ? await runPullCommand(command, context) : await runProfileCommand(command, context)
   } catch (error) {
     if (error instanceof UsageError) {

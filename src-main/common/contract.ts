@@ -16,7 +16,33 @@ import type {
   PermissionRequest,
 } from './connection'
 import type { EnterpriseAppChoice, HealthReport } from './health'
+import type {
+  ExpressionPreview,
+  ProfileRules,
+  RuleProblem,
+  RulesCatalogue,
+  RulesPreview,
+  RulesState,
+  UserRulesExplanation,
+} from './rules'
 import type { AppSettings } from './settings'
+import type {
+  PlanPage,
+  PlanQuery,
+  PlanSummary,
+  ProvisionResult,
+  PushFinished,
+  PushProgress,
+  PushStart,
+  RunOperationPage,
+  RunStatus,
+  RunSummary,
+  SyncSettings,
+  TargetSettingsInput,
+  TargetSnapshotProgress,
+  TargetStatus,
+  TargetTestResult,
+} from './sync'
 import type { DirectorySummary, UserDetail, UserPage, UserQuery } from './directory'
 import type { ProfileSummary, PullFinished, PullProgress, PullStatus } from './profiles'
 
@@ -89,6 +115,76 @@ export interface DirectoryApi {
   getUser(argument: { profileId: string; userId: string }): Promise<UserDetail>
 }
 
+/**
+ * A profile's rules (issue 4). Everything works on the local cache; `preview`, `explainUser` and
+ * `evaluateExpression` take the rules being edited (not yet saved) so the editors show live results.
+ */
+export interface RulesApi {
+  /** The saved rules, or the default rules while none were saved. */
+  get(argument: { profileId: string }): Promise<RulesState>
+  /** Problems in rules being edited; an empty list means they can be saved. */
+  validate(argument: { profileId: string; rules: ProfileRules }): Promise<readonly RuleProblem[]>
+  /** Saves rules without errors (warnings are fine); refuses rules with errors (InvalidRules). */
+  save(argument: { profileId: string; rules: ProfileRules }): Promise<RulesState>
+  /** Back to the default rules (the previous ones are returned by `get` until then, for undo). */
+  reset(argument: { profileId: string }): Promise<RulesState>
+  /** The saved rules as a versioned JSON file's text, with a suggested file name. */
+  exportFile(argument: { profileId: string }): Promise<{ fileName: string; text: string }>
+  /**
+   * Reads an exported file's text and returns its rules for review; nothing is saved until `save`.
+   * A file from a newer version, or not a rules file, is refused with a message saying so.
+   */
+  importFile(argument: { profileId: string; text: string }): Promise<{ rules: ProfileRules; problems: readonly RuleProblem[]; profileName: string; exportedAt: string }>
+  /** Functions, source attributes seen in the cache, target attributes, operators and groups. */
+  catalogue(argument: { profileId: string }): Promise<RulesCatalogue>
+  /** Tokens, diagnostics and the live result for one user and a sample of up to 20. */
+  evaluateExpression(argument: { profileId: string; expression: string; userId?: string }): Promise<ExpressionPreview>
+  /** Live counts for rules being edited: in scope, out of scope and why, group and role sizes. */
+  preview(argument: { profileId: string; rules: ProfileRules }): Promise<RulesPreview>
+  /** Why one user is in or out of scope, what they get, their group, roles and approver. */
+  explainUser(argument: { profileId: string; rules: ProfileRules; userId: string }): Promise<UserRulesExplanation>
+}
+
+/** The application's SCIM 2.0 endpoint (issue 5). */
+export interface TargetApi {
+  status(argument: { profileId: string }): Promise<TargetStatus>
+  /** Saves the target settings; the token goes to protected storage and never comes back. */
+  configure(argument: { profileId: string; settings: TargetSettingsInput }): Promise<TargetStatus>
+  /** What Entra's "Test connection" does, plus the target's features and custom schema attributes. */
+  test(argument: { profileId: string }): Promise<TargetTestResult>
+  /** Reads the target's users and groups into the cache (progress as events); resolves when done. */
+  refresh(argument: { profileId: string }): Promise<TargetStatus>
+  onDidProgress(listener: Listener<TargetSnapshotProgress>): Unsubscribe
+}
+
+/** Preview-first sync: plan, review, push, provision one user, and the run history (issue 5). */
+export interface SyncApi {
+  settings(argument: { profileId: string }): Promise<SyncSettings>
+  configure(argument: { profileId: string; settings: SyncSettings }): Promise<SyncSettings>
+  /** Plans from the cache, the saved rules and the target snapshot (read first when there is none). */
+  plan(argument: { profileId: string }): Promise<PlanSummary>
+  queryPlan(argument: PlanQuery): Promise<PlanPage>
+  /** Leaves operations out of (or back into) the push. */
+  setExcluded(argument: { profileId: string; planId: string; operationIds: string[]; isExcluded: boolean }): Promise<PlanSummary>
+  exportPlan(argument: { profileId: string; planId: string; format: 'csv' | 'json' }): Promise<{ fileName: string; text: string }>
+  /**
+   * Pushes exactly the previewed plan. If the cache or the target changed since, it re-plans and
+   * returns what changed instead of pushing. Over the deletion threshold, `confirmNumber` must repeat
+   * the number of deletes and disables.
+   */
+  push(argument: { profileId: string; planId: string; confirmNumber?: number }): Promise<PushStart>
+  cancel(argument: { profileId: string }): Promise<void>
+  /** The run in progress, or the last one. */
+  status(argument: { profileId: string }): Promise<RunSummary | null>
+  /** Provision on demand: one user, with the step trace; `apply: false` only shows what would happen. */
+  provisionUser(argument: { profileId: string; userId: string; apply: boolean }): Promise<ProvisionResult>
+  runs(argument: { profileId: string; status?: RunStatus; limit?: number }): Promise<readonly RunSummary[]>
+  runOperations(argument: { profileId: string; runId: string; failedOnly?: boolean; offset: number; limit: number }): Promise<RunOperationPage>
+  exportRun(argument: { profileId: string; runId: string }): Promise<{ fileName: string; text: string }>
+  onDidProgress(listener: Listener<PushProgress>): Unsubscribe
+  onDidFinish(listener: Listener<PushFinished>): Unsubscribe
+}
+
 export interface HeadcountApi {
   app: AppApi
   profiles: ProfilesApi
@@ -97,6 +193,9 @@ export interface HeadcountApi {
   connection: ConnectionApi
   health: HealthApi
   settings: SettingsApi
+  rules: RulesApi
+  target: TargetApi
+  sync: SyncApi
 }
 
 export type AreaName = keyof HeadcountApi
@@ -119,6 +218,15 @@ export const CONTRACT = {
   },
   health: { methods: ['report', 'enterpriseApps', 'chooseEnterpriseApp'], events: [] },
   settings: { methods: ['get'], events: [] },
+  rules: {
+    methods: ['get', 'validate', 'save', 'reset', 'exportFile', 'importFile', 'catalogue', 'evaluateExpression', 'preview', 'explainUser'],
+    events: [],
+  },
+  target: { methods: ['status', 'configure', 'test', 'refresh'], events: ['onDidProgress'] },
+  sync: {
+    methods: ['settings', 'configure', 'plan', 'queryPlan', 'setExcluded', 'exportPlan', 'push', 'cancel', 'status', 'provisionUser', 'runs', 'runOperations', 'exportRun'],
+    events: ['onDidProgress', 'onDidFinish'],
+  },
 } as const satisfies {
   [A in AreaName]: { methods: readonly MethodName<A>[]; events: readonly EventName<A>[] }
 }
@@ -137,6 +245,9 @@ const contractIsComplete: { readonly [A in AreaName]: ListsEverything<A> } = {
   connection: true,
   health: true,
   settings: true,
+  rules: true,
+  target: true,
+  sync: true,
 }
 void contractIsComplete
 

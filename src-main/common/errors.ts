@@ -19,6 +19,14 @@ export const ERROR_CODES = [
   'MandatoryFieldsMissing',
   'DuplicateTargetEntries',
   'StoreError',
+  /** Rules with errors cannot be saved or run; a rules file that is not one, or is from a newer version. */
+  'InvalidRules',
+  /** A SCIM target answered 409: the value must be unique (Entra: EntryConflict). */
+  'Conflict',
+  /** The plan exceeds the deletion threshold and waits for the admin to confirm the number. */
+  'ThresholdExceeded',
+  /** The cache or the target changed since the plan was previewed. */
+  'PlanOutdated',
   'Internal',
 ] as const
 

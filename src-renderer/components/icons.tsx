@@ -47,6 +47,15 @@ export function DirectoryIcon(props: IconProps): ReactNode {
   )
 }
 
+/** A funnel over lines: the Rules area (mapping, scope, grouping). */
+export function RulesIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <path d="M2 2.5h12l-4.5 5.5v4.5l-3 1.5v-6L2 2.5Z" />
+    </Icon>
+  )
+}
+
 /** A magnifier, for the search box. */
 export function SearchIcon(props: IconProps): ReactNode {
   return (
@@ -137,6 +146,25 @@ export function HealthIcon(props: IconProps): ReactNode {
     <Icon {...props}>
       <path d="M8 1.5 13.5 3.5v4c0 3.3-2.3 5.9-5.5 7-3.2-1.1-5.5-3.7-5.5-7v-4L8 1.5Z" />
       <path d="M4.8 8.2h1.8l1-1.8 1.4 3.2 1-1.4h1.4" />
+    </Icon>
+  )
+}
+
+/** Two arrows chasing each other: the Sync area (preview and push). */
+export function SyncIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <path d="M13 6.5A5 5 0 0 0 3.6 4.6M3 9.5a5 5 0 0 0 9.4 1.9" />
+      <path d="M3.3 2v2.8h2.8M12.7 14v-2.8H9.9" />
+    </Icon>
+  )
+}
+
+/** A list with ticks: the Runs area (push history). */
+export function RunsIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <path d="m2 4 1.2 1.2L5.4 3M2 11l1.2 1.2 2.2-2.2M7.5 4.2h6.5M7.5 11.2h6.5" />
     </Icon>
   )
 }

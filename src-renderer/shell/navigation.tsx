@@ -1,6 +1,6 @@
 /** The left navigation: one entry per area that exists. Areas not built yet are absent. */
 import type { ReactNode } from 'react'
-import { ConnectIcon, DirectoryIcon, HealthIcon, SettingsIcon } from '../components/icons'
+import { ConnectIcon, DirectoryIcon, HealthIcon, RulesIcon, RunsIcon, SettingsIcon, SyncIcon } from '../components/icons'
 import { useAppStore } from '../stores/app-store-context'
 import type { Area } from '../stores/session-slice'
 
@@ -14,6 +14,9 @@ interface NavigationEntry {
 const PROFILE_AREAS: readonly NavigationEntry[] = [
   { area: 'connect', label: 'Connect', icon: <ConnectIcon size={18} /> },
   { area: 'directory', label: 'Directory', icon: <DirectoryIcon size={18} /> },
+  { area: 'rules', label: 'Rules', icon: <RulesIcon size={18} /> },
+  { area: 'sync', label: 'Sync', icon: <SyncIcon size={18} /> },
+  { area: 'runs', label: 'Runs', icon: <RunsIcon size={18} /> },
   { area: 'health', label: 'Health', icon: <HealthIcon size={18} /> },
 ]
 

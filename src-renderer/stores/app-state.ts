@@ -7,8 +7,12 @@ import type { DirectorySlice } from './directory-slice'
 import type { HealthSlice } from './health-slice'
 import type { ProfileManagementSlice } from './profile-management-slice'
 import type { PullSlice } from './pull-slice'
+import type { RulesSlice } from './rules-slice'
+import type { RunsSlice } from './runs-slice'
 import type { SessionSlice } from './session-slice'
 import type { SettingsSlice } from './settings-slice'
+import type { SyncSlice } from './sync-slice'
+import type { TargetSlice } from './target-slice'
 
 /** Everything the store holds: view state plus the last DTOs received from main. */
 export type AppState = SessionSlice &
@@ -17,7 +21,11 @@ export type AppState = SessionSlice &
   DirectorySlice &
   ConnectionSlice &
   HealthSlice &
-  SettingsSlice
+  SettingsSlice &
+  RulesSlice &
+  TargetSlice &
+  SyncSlice &
+  RunsSlice
 
 /** What the store needs from the outside world; main.tsx passes the real ones, tests pass fakes. */
 export interface StoreDependencies {

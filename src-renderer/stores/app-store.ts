@@ -9,8 +9,12 @@ import { createDirectorySlice } from './directory-slice'
 import { createHealthSlice } from './health-slice'
 import { createProfileManagementSlice } from './profile-management-slice'
 import { createPullSlice } from './pull-slice'
+import { createRulesSlice } from './rules-slice'
+import { createRunsSlice } from './runs-slice'
 import { createSessionSlice } from './session-slice'
 import { createSettingsSlice } from './settings-slice'
+import { createSyncSlice } from './sync-slice'
+import { createTargetSlice } from './target-slice'
 
 export type AppStore = StoreApi<AppState>
 
@@ -24,5 +28,9 @@ export function createAppStore(dependencies: StoreDependencies): AppStore {
     ...createConnectionSlice(dependencies)(...parts),
     ...createHealthSlice(dependencies)(...parts),
     ...createSettingsSlice(dependencies)(...parts),
+    ...createRulesSlice(dependencies)(...parts),
+    ...createTargetSlice(dependencies)(...parts),
+    ...createSyncSlice(dependencies)(...parts),
+    ...createRunsSlice(dependencies)(...parts),
   }))
 }

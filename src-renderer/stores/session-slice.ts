@@ -13,7 +13,7 @@ import { appErrorOf } from './app-error-of'
 import type { SliceCreator } from './app-state'
 
 /** The areas that exist today; the navigation lists exactly these. */
-export type Area = 'connect' | 'directory' | 'health' | 'settings'
+export type Area = 'connect' | 'directory' | 'rules' | 'sync' | 'runs' | 'health' | 'settings'
 
 /** Where the first load from main stands. */
 export type StartupState = 'loading' | 'ready' | 'failed'
@@ -114,6 +114,9 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (dependencies) => 
     if (isSwitch) {
       get().resetConnectionView()
       get().resetHealthView()
+      get().resetRulesView()
+      get().resetTargetView()
+      get().resetSyncView()
     }
   },
 
@@ -125,6 +128,9 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (dependencies) => 
     get().closeDetail()
     get().resetConnectionView()
     get().resetHealthView()
+    get().resetRulesView()
+    get().resetTargetView()
+    get().resetSyncView()
     if (profileId === null) {
       set({ directorySummary: null })
       return
@@ -172,6 +178,9 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (dependencies) => 
       api.pull.onDidFinish((finished) => get().receivePullFinished(finished)),
       api.connection.onDidChange((status) => get().receiveConnectionStatus(status)),
       api.connection.onDidRequestBrowser((request) => get().receiveBrowserRequest(request)),
+      api.target.onDidProgress((progress) => get().receiveTargetProgress(progress)),
+      api.sync.onDidProgress((progress) => get().receivePushProgress(progress)),
+      api.sync.onDidFinish((finished) => get().receivePushFinished(finished)),
     ]
     return () => {
       for (const unsubscribe of unsubscribers) unsubscribe()

@@ -8,10 +8,12 @@
 import type { BenchCase, BenchFigure } from './bench-case'
 import { directoryQuery100k } from './cases/directory-query-100k'
 import { delta100k } from './cases/delta-100k'
+import { plan100k } from './cases/plan-100k'
 import { pull100k } from './cases/pull-100k'
+import { pushThroughput } from './cases/push-throughput'
 import { rules100k } from './cases/rules-100k'
 
-const CASES: readonly BenchCase[] = [pull100k, delta100k, directoryQuery100k, rules100k]
+const CASES: readonly BenchCase[] = [pull100k, delta100k, directoryQuery100k, rules100k, plan100k, pushThroughput]
 
 interface Arguments {
   readonly isJson: boolean

@@ -2,12 +2,18 @@
  * A HeadcountApi implemented in memory for host tests (bridge, IPC): records calls and lets the test
  * emit events. It implements the interface; it is not a module mock.
  */
-import { AppError, type ConnectionStatus, type HeadcountApi, type Listener, type PullFinished, type PullProgress } from '../../src-main/common'
+import { AppError, type ConnectionStatus, type HeadcountApi, type Listener, type PullFinished, type PullProgress, type TargetStatus } from '../../src-main/common'
 import { EventHub } from '../../src-main/api/event-hub'
+import type { RulesState } from '../../src-main/common/rules'
+import { defaultProfileRules } from '../../src-main/services/rules/default-profile-rules'
 
 export interface RecordingApi extends HeadcountApi {
   readonly calls: { channel: string; argument: unknown }[]
   readonly progress: EventHub<PullProgress>
+}
+
+function rulesState(rules = defaultProfileRules('demo'), savedAt: string | null = null): RulesState {
+  return { rules, savedAt, fingerprint: '0123456789ab' }
 }
 
 function status(profileId: string): ConnectionStatus {
@@ -144,5 +150,133 @@ export function createRecordingApi(): RecordingApi {
         throw new AppError({ code: 'NotFound', message: 'No such user.' })
       },
     },
+    rules: {
+      get: async (argument) => {
+        record('rules:get', argument)
+        return rulesState()
+      },
+      validate: async (argument) => {
+        record('rules:validate', argument)
+        return []
+      },
+      save: async (argument) => {
+        record('rules:save', argument)
+        return rulesState(argument.rules, '2026-11-23T00:00:00.000Z')
+      },
+      reset: async (argument) => {
+        record('rules:reset', argument)
+        return rulesState()
+      },
+      exportFile: async (argument) => {
+        record('rules:exportFile', argument)
+        return { fileName: 'Demo-rules.json', text: '{}' }
+      },
+      importFile: async (argument) => {
+        record('rules:importFile', argument)
+        throw new AppError({ code: 'InvalidRules', message: 'This file is not a Headcount rules file.' })
+      },
+      catalogue: async (argument) => {
+        record('rules:catalogue', argument)
+        return { functions: [], sourceAttributes: [], targetAttributes: [], operators: [], groups: [] }
+      },
+      evaluateExpression: async (argument) => {
+        record('rules:evaluateExpression', argument)
+        return { tokens: [], diagnostics: [], user: null, sample: [] }
+      },
+      preview: async (argument) => {
+        record('rules:preview', argument)
+        return { totalUsers: 0, inScope: 0, outOfScope: 0, outOfScopeReasons: [], groups: [], ungrouped: 0, roles: [], missingMandatory: 0, problems: [], durationMs: 0 }
+      },
+      explainUser: async (argument) => {
+        record('rules:explainUser', argument)
+        throw new AppError({ code: 'NotFound', message: 'This user is not in the cached directory.' })
+      },
+    },
+    target: {
+      status: async (argument) => {
+        record('target:status', argument)
+        return targetStatus()
+      },
+      configure: async (argument) => {
+        record('target:configure', argument)
+        const { token, scimUrl, ...settings } = argument.settings
+        return { ...targetStatus(), isConfigured: true, scimUrl, hasToken: token !== undefined, settings }
+      },
+      test: async (argument) => {
+        record('target:test', argument)
+        return { isOk: true, testedAt: '2026-11-23T00:00:00.000Z', problems: [], checks: [], features: null, customAttributes: [], resourceTypes: ['User', 'Group'], durationMs: 1 }
+      },
+      refresh: async (argument) => {
+        record('target:refresh', argument)
+        return targetStatus()
+      },
+      onDidProgress: () => () => undefined,
+    },
+    sync: {
+      settings: async (argument) => {
+        record('sync:settings', argument)
+        return { mode: 'full', isPushEnabled: false, deletionThreshold: { count: 500, percent: 20 } }
+      },
+      configure: async (argument) => {
+        record('sync:configure', argument)
+        return argument.settings
+      },
+      plan: async (argument) => {
+        record('sync:plan', argument)
+        throw new AppError({ code: 'InvalidArgument', message: 'This profile has no target application yet.' })
+      },
+      queryPlan: async (argument) => {
+        record('sync:queryPlan', argument)
+        return { total: 0, offset: argument.offset, rows: [] }
+      },
+      setExcluded: async (argument) => {
+        record('sync:setExcluded', argument)
+        throw new AppError({ code: 'PlanOutdated', message: 'This plan is no longer the current one.' })
+      },
+      exportPlan: async (argument) => {
+        record('sync:exportPlan', argument)
+        return { fileName: `plan.${argument.format}`, text: '' }
+      },
+      push: async (argument) => {
+        record('sync:push', argument)
+        throw new AppError({ code: 'Forbidden', message: 'Pushing is not enabled for this profile.' })
+      },
+      cancel: async (argument) => {
+        record('sync:cancel', argument)
+      },
+      status: async (argument) => {
+        record('sync:status', argument)
+        return null
+      },
+      provisionUser: async (argument) => {
+        record('sync:provisionUser', argument)
+        throw new AppError({ code: 'NotFound', message: 'This user is not in the cached directory.' })
+      },
+      runs: async (argument) => {
+        record('sync:runs', argument)
+        return []
+      },
+      runOperations: async (argument) => {
+        record('sync:runOperations', argument)
+        return { total: 0, offset: argument.offset, rows: [] }
+      },
+      exportRun: async (argument) => {
+        record('sync:exportRun', argument)
+        return { fileName: 'run.csv', text: '' }
+      },
+      onDidProgress: () => () => undefined,
+      onDidFinish: () => () => undefined,
+    },
+  }
+}
+
+function targetStatus(): TargetStatus {
+  return {
+    isConfigured: false,
+    scimUrl: null,
+    hasToken: false,
+    settings: { ratePerSecond: 25, concurrency: 4, compatibility: 'strict', isSoftDeleteSupported: true, hardDeleteAfterDays: 30 },
+    lastTest: null,
+    snapshot: null,
   }
 }

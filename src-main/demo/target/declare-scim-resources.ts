@@ -8,6 +8,7 @@
  * of the server a request arrived at comes in through SCIMMY's per-request `ctx`.
  */
 import SCIMMY from 'scimmy'
+import { CARD_EXTENSION_ATTRIBUTES, CARD_EXTENSION_SCHEMA } from '../../domain/mapping/card-extension-schema'
 import { arrangeListPage } from './arrange-list-page'
 import type { DemoTargetStore } from './demo-target-store'
 import { matchScimFilter, simpleEqualityValue } from './match-scim-filter'
@@ -55,7 +56,7 @@ export function declareScimResources(): void {
   if (isDeclared) return
   isDeclared = true
 
-  SCIMMY.Resources.declare(SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseUser, false))
+  SCIMMY.Resources.declare(SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseUser, false).extend(cardExtensionSchema(), false))
     .egress((resource, context) => {
       const { store } = contextOf(context)
       if (resource.id) {
@@ -125,4 +126,37 @@ export function declareScimResources(): void {
       const { store } = contextOf(context)
       if (!resource.id || !store.deleteGroup(resource.id)) throw notFound(resource.id)
     })
+}
+
+/**
+ * The Headcount card extension as a SCIMMY schema, so the demo application takes business-card fields
+ * next to the enterprise extension and declares them in /Schemas (where "Test connection" finds them).
+ * Shaped like SCIMMY's own EnterpriseUser: a Schema class over a static definition.
+ */
+function cardExtensionSchema(): typeof SCIMMY.Types.Schema {
+  const definition = new SCIMMY.Types.SchemaDefinition(
+    'HeadcountCard',
+    CARD_EXTENSION_SCHEMA,
+    'Business-card fields of a Headcount card target.',
+    CARD_EXTENSION_ATTRIBUTES.map(
+      (attribute) =>
+        new SCIMMY.Types.Attribute(attribute.type, attribute.name, {
+          description: attribute.description,
+          ...(attribute.type === 'reference' ? { referenceTypes: ['external'] } : {}),
+        }),
+    ),
+  )
+  class HeadcountCardUser extends SCIMMY.Types.Schema {
+    static override get id(): string {
+      return definition.id
+    }
+    static override get definition(): SCIMMY.Types.SchemaDefinition {
+      return definition
+    }
+    constructor(resource: object, direction: 'in' | 'out' | 'both' = 'both', basepath?: string, filters?: SCIMMY.Types.Filter) {
+      super(resource, direction)
+      Object.assign(this, definition.coerce(resource, direction, basepath, filters))
+    }
+  }
+  return HeadcountCardUser as unknown as typeof SCIMMY.Types.Schema
 }

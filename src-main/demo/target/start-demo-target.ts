@@ -12,6 +12,7 @@ import SCIMMYRouters from 'scimmy-routers'
 import type { DemoOrganisation } from '../organisation/organisation-types'
 import { declareScimResources, type DemoTargetContext } from './declare-scim-resources'
 import { SqliteDemoTargetStore } from './demo-target-store'
+import { demoTargetTraffic, type DemoTargetFaults, type DemoTargetRequestLog } from './demo-target-traffic'
 import { normaliseEntraPatch } from './normalise-entra-patch'
 import { seedExistingApplicationUsers } from './seed-existing-application-users'
 
@@ -24,6 +25,12 @@ export interface DemoTargetOptions {
   readonly port?: number
   /** Organisation to derive the existing application users from, used only for a new database. */
   readonly seedFrom?: DemoOrganisation
+  /** Requests per second accepted; beyond it the target answers 429 with `Retry-After` (tests, benchmarks). */
+  readonly rateLimit?: { readonly perSecond: number }
+  /** Injected failures for the next requests: 429, 503 or a request that never answers. */
+  readonly faults?: DemoTargetFaults
+  /** Records every request (method, path, the userName of a create, the status). */
+  readonly requestLog?: DemoTargetRequestLog
 }
 
 export interface RunningDemoTarget {
@@ -65,6 +72,13 @@ export async function startDemoTarget(options: DemoTargetOptions): Promise<Runni
     if (request.method === 'PATCH') request.body = normaliseEntraPatch(request.body)
     next()
   })
+  if (options.rateLimit || options.faults || options.requestLog) {
+    app.use(SCIM_PATH, demoTargetTraffic({
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+      ...(options.faults ? { faults: options.faults } : {}),
+      ...(options.requestLog ? { requestLog: options.requestLog } : {}),
+    }))
+  }
   // SCIMMY's configuration is process-global and each router appends its authentication scheme;
   // reset it so a second target (or a restart) does not advertise the bearer scheme twice.
   SCIMMY.Config.set('authenticationSchemes', [])

@@ -6,36 +6,10 @@
  */
 import { ENTERPRISE_USER_SCHEMA } from './target-path'
 
-/** Entra's four mapping types. */
-export type MappingType = 'direct' | 'constant' | 'expression' | 'none'
+import type { AttributeMapping, MappingSet, MappingType } from '../../common/rules'
 
-/**
- * When a mapping flows. 'always' and 'creationOnly' are Entra's two choices. 'updateOnly' is
- * Headcount's own third value: PRODUCT.md's target takes `country` on update only (it rejects it in
- * the create request), which Entra cannot express and admins there work around by hand.
- */
-export type ApplyOn = 'always' | 'creationOnly' | 'updateOnly'
-
-export interface AttributeMapping {
-  /** A SCIM target path (target-path.ts), e.g. `emails[type eq "work"].value`. */
-  readonly targetPath: string
-  readonly type: MappingType
-  /** Direct: the source attribute name; constant: the text; expression: the expression; none: unused. */
-  readonly source?: string
-  /** Entra's "default value if null": sent when the mapping yields no value, on create only. */
-  readonly defaultValue?: string | null
-  readonly applyOn: ApplyOn
-  /** "Match objects using this attribute"; lower precedence numbers are tried first. */
-  readonly matching?: { readonly precedence: number } | null
-  /** Locked in the editor: cannot be removed (mirrors `MappingSet.mandatoryTargets`). */
-  readonly isMandatory: boolean
-}
-
-export interface MappingSet {
-  readonly mappings: readonly AttributeMapping[]
-  /** Target paths that must be mapped and must have a value on create; configurable per target. */
-  readonly mandatoryTargets: readonly string[]
-}
+// The shapes cross the contract (the renderer edits them), so they live in common/rules.ts.
+export type { ApplyOn, AttributeMapping, MappingSet, MappingType } from '../../common/rules'
 
 /** The target attributes PRODUCT.md locks: user name, first name, last name, active and e-mail. */
 export const DEFAULT_MANDATORY_TARGETS: readonly string[] = ['userName', 'name.givenName', 'name.familyName', 'active', 'emails[type eq "work"].value']

@@ -115,9 +115,19 @@ export function targetPathKey(path: TargetPath): string {
 
 /** The key of a path given as text: the canonical key when it parses, else the trimmed text in lower case. */
 export function targetTextKey(text: string): string {
+  const known = TEXT_KEYS.get(text)
+  if (known !== undefined) return known
   const parsed = parseTargetPath(text)
-  return parsed.path ? targetPathKey(parsed.path) : text.trim().toLowerCase()
+  const key = parsed.path ? targetPathKey(parsed.path) : text.trim().toLowerCase()
+  // A mapping set names a handful of paths, asked for once per user: parsing them again for each of
+  // 100,000 users dominated planning. Bounded, so odd inputs cannot grow it without end.
+  if (TEXT_KEYS.size >= 1000) TEXT_KEYS.clear()
+  TEXT_KEYS.set(text, key)
+  return key
 }
+
+/** Memo of targetTextKey: a pure function of its text. */
+const TEXT_KEYS = new Map<string, string>()
 
 function readName(text: string, position: number): string | null {
   return NAME.exec(text.slice(position))?.[0] ?? null

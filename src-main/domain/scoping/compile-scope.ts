@@ -2,7 +2,8 @@
  * The scoping engine: a ScopeRule compiled once, then asked about many users — quickly for counts
  * (`isInScope`), or with every reason for the "why in / out of scope" panel (`evaluate`).
  *
- * A user is in scope when all three stages pass: assignment (or "all users"), the optional group
+ * A user is in scope when all three stages pass: assignment (the user assigned themselves, or a member
+ * of an assigned group — or "all users"), the optional group
  * filter, and the clause filters (any one filter, or no filters at all). `evaluate` reports every
  * stage, passing or not, so an out-of-scope user sees all that keeps them out at once.
  *
@@ -52,13 +53,16 @@ export function compileScope(rule: ScopeRule): CompiledScope {
     diagnostics,
     isValid: !hasErrors(diagnostics),
     isInScope(user, context) {
-      if (rule.mode === 'assignedOnly' && firstMemberGroup(user, context.assignedGroupIds, assignedMembership) === null) return false
+      if (rule.mode === 'assignedOnly' && !isAssignedDirectly(user, context) && firstMemberGroup(user, context.assignedGroupIds, assignedMembership) === null) {
+        return false
+      }
       if (filterGroupIds !== null && firstMemberGroup(user, filterGroupIds, groupFilter!.membership) === null) return false
       return filters.matches(user)
     },
     evaluate(user, context) {
       const reasons: ScopeReason[] = []
       if (rule.mode === 'allUsers') reasons.push({ kind: 'allUsers' })
+      else if (isAssignedDirectly(user, context)) reasons.push({ kind: 'assignedDirectly' })
       else {
         const groupId = firstMemberGroup(user, context.assignedGroupIds, assignedMembership)
         reasons.push(
@@ -100,6 +104,11 @@ export function evaluateScope(rule: ScopeRule, user: DirectoryUser, context: Sco
 /** The diagnostics of a rule, without evaluating anything. */
 export function validateScopeRule(rule: ScopeRule): readonly RuleDiagnostic[] {
   return compileScope(rule).diagnostics
+}
+
+/** Entra's "Users and groups" blade lists users assigned themselves beside groups; either puts them in scope. */
+function isAssignedDirectly(user: DirectoryUser, context: ScopeContext): boolean {
+  return context.assignedUserIds?.has(user.id) === true
 }
 
 function firstMemberGroup(user: DirectoryUser, groupIds: Iterable<string>, membership: GroupMembershipKind): string | null {

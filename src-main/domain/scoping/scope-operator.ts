@@ -4,6 +4,10 @@
  * There is no Less_Than, Less_Than_OR_EQUALS or STARTS_WITH: the doc does not list them, so rules that
  * use them are refused rather than given semantics Entra may not share.
  */
+import type { ScopeOperator } from '../../common/rules'
+
+export type { ScopeOperator } from '../../common/rules'
+
 export const SCOPE_OPERATORS = [
   '&',
   '!&',
@@ -19,9 +23,11 @@ export const SCOPE_OPERATORS = [
   'NOT EQUALS',
   'NOT REGEX MATCH',
   'REGEX MATCH',
-] as const
+] as const satisfies readonly ScopeOperator[]
 
-export type ScopeOperator = (typeof SCOPE_OPERATORS)[number]
+// Both ways: every operator of the contract type is in the runtime list.
+const listsEveryOperator: [Exclude<ScopeOperator, (typeof SCOPE_OPERATORS)[number]>] extends [never] ? true : false = true
+void listsEveryOperator
 
 /** Operators that take no comparison value (Graph's `arity: Unary`). */
 const UNARY_OPERATORS: ReadonlySet<string> = new Set<ScopeOperator>(['IS FALSE', 'IS NOT NULL', 'IS NULL', 'IS TRUE'])

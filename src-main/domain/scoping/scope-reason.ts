@@ -7,6 +7,8 @@ import { isBinaryOperator } from './scope-operator'
 
 export type ScopeReason =
   | { readonly kind: 'allUsers' }
+  /** Assigned to the application as a user, not through a group. */
+  | { readonly kind: 'assignedDirectly' }
   /** Assigned to the application through `groupId`; `isDirect` false means through a nested group. */
   | { readonly kind: 'assigned'; readonly groupId: string; readonly isDirect: boolean }
   /** Not assigned. `nestedOnlyGroupId`: an assigned group the user reaches only through nesting, which counts only with transitive assignment. */
@@ -31,6 +33,8 @@ export function describeScopeReason(reason: ScopeReason, groupNames: ReadonlyMap
   switch (reason.kind) {
     case 'allUsers':
       return 'All users are in scope (no assignment required).'
+    case 'assignedDirectly':
+      return 'Assigned to the application directly (as a user, not through a group).'
     case 'assigned':
       return `Assigned through group ${group(reason.groupId)}${reason.isDirect ? '' : ' (as a member of a nested group)'}.`
     case 'notAssigned':

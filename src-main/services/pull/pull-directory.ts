@@ -19,10 +19,12 @@ import { AppError, toAppErrorData, type AppErrorData } from '../../common/errors
 import type { PullFinished, PullProgress } from '../../common/profiles'
 import { isSyncStateLost, userDeltaSelect } from '../graph/graph-client-reader'
 import type { GraphReader } from '../graph/graph-reader'
+import { readAppAssignments, replaceAppAssignments } from '../store/app-assignments-store'
 import { DeltaWriter } from '../store/delta-writer'
 import { DirectoryWriter } from '../store/directory-writer'
 import type { ProfileDatabase } from '../store/profile-database'
 import type { DeltaResource, RoundKind } from '../store/pull-state-store'
+import { describeUnreadableAssignments, fetchAppAssignments, type AppAssignmentsFetch, type AppAssignmentsRequest } from './fetch-app-assignments'
 import { planPull } from './plan-pull'
 import { PullProgressReporter } from './pull-progress-reporter'
 
@@ -45,6 +47,14 @@ export interface PullDirectoryOptions {
    * links were made with makes the next pull a full one.
    */
   readonly userAttributes?: readonly string[]
+  /**
+   * The profile's enterprise app, to read who is assigned to it (scope "assigned users and groups
+   * only"). Read beside the rounds; stored only when the rounds succeed, so a failed pull keeps the
+   * previous set. Absent: assignments are left as they are.
+   */
+  readonly assignments?: AppAssignmentsRequest
+  /** Wall-clock time for the assignments' `readAt`. Default `new Date()`. */
+  readonly clock?: () => Date
 }
 
 /**
@@ -82,6 +92,12 @@ export async function pullDirectory(options: PullDirectoryOptions, signal?: Abor
   writer.startRun(runId, mode, { isResuming: true })
   for (const note of plan.notes) writer.runs.addNote(runId, note)
   progress.enterPhase('starting')
+  // A few small GETs, off the rounds' critical path; stopped when the pull ends early.
+  const assignmentReading = new AbortController()
+  const stopAssignments = () => assignmentReading.abort(signal?.reason)
+  signal?.addEventListener('abort', stopAssignments, { once: true })
+  const assignments: Promise<AppAssignmentsFetch> | null =
+    options.assignments === undefined ? null : fetchAppAssignments(options.assignments, assignmentReading.signal)
   try {
     if (!plan.isResuming) {
       if (mode === 'full') writer.beginFullRound(runId, select)
@@ -113,6 +129,10 @@ export async function pullDirectory(options: PullDirectoryOptions, signal?: Abor
     }
     if (mode === 'full') await readRound('full', round, signal)
     signal?.throwIfAborted()
+    if (assignments !== null && options.assignments !== undefined) {
+      storeAssignments(await assignments, options.assignments.enterpriseAppId, options, runId, writer)
+      signal?.throwIfAborted()
+    }
     progress.enterPhase('finishing')
     const cached = mode === 'full' ? await writer.completeFullPullInBackground(runId) : deltaWriter.completeDeltaPull(runId, { isResumed: plan.isResuming })
     // The final figures are what the cache holds.
@@ -131,7 +151,28 @@ export async function pullDirectory(options: PullDirectoryOptions, signal?: Abor
     writer.finishRun(runId, 'failed', counts, failure ?? toAppErrorData(error))
     if (failure === null) throw error
     return finished('failed', failure)
+  } finally {
+    signal?.removeEventListener('abort', stopAssignments)
+    assignmentReading.abort()
+    // Not awaited when the rounds failed first: it must not surface as an unhandled rejection.
+    assignments?.catch(() => undefined)
   }
+}
+
+/**
+ * After successful rounds: the assignments replace the cached set in their own transaction, or —
+ * unreadable — a note says why and the cached set stays.
+ */
+function storeAssignments(read: AppAssignmentsFetch, appId: string, options: PullDirectoryOptions, runId: string, writer: DirectoryWriter): void {
+  if (read.kind === 'read') {
+    const readAt = (options.clock ?? (() => new Date()))().toISOString()
+    replaceAppAssignments(options.database, read.assignments, { appId, servicePrincipalId: read.servicePrincipalId, readAt, runId })
+    return
+  }
+  if (read.error.code === 'Cancelled') return
+  const previous = readAppAssignments(options.database)
+  const previousReadAt = previous.appId === appId ? previous.readAt : null
+  writer.runs.addNote(runId, { code: 'assignmentsUnreadable', message: describeUnreadableAssignments(read.error, previousReadAt) })
 }
 
 interface RoundContext {

@@ -28,3 +28,8 @@ export function caSecretKey(profileId: string): string {
 export function proxySecretKey(profileId: string): string {
   return `${profileSecretPrefix(profileId)}proxy-url`
 }
+
+/** The bearer token of the profile's SCIM target (the application's "Secret Token"). */
+export function targetTokenKey(profileId: string): string {
+  return `${profileSecretPrefix(profileId)}scim-token`
+}

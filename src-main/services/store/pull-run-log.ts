@@ -22,6 +22,8 @@ export type PullNoteCode =
   | 'attributesChanged'
   /** A run that never finished (the process ended) was closed by the next one. */
   | 'interrupted'
+  /** The enterprise app's assignments could not be read; the earlier set (if any) was kept. */
+  | 'assignmentsUnreadable'
 
 export interface PullNote {
   readonly code: PullNoteCode

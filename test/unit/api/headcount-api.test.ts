@@ -71,7 +71,7 @@ function setup() {
         saved.delete(id)
       },
     },
-    areas: { connection: recording.connection, health: recording.health, settings: recording.settings },
+    areas: { connection: recording.connection, health: recording.health, settings: recording.settings, rules: recording.rules, target: recording.target, sync: recording.sync },
     now: () => new Date('2026-11-23T10:00:00Z'),
     newId: () => `run-${++ids}`,
   }

@@ -4,6 +4,7 @@
  * test races.
  */
 import { AppError } from '../../../src-main/common/errors'
+import { FakeSyncApi } from './fake-sync-api'
 import type {
   AppSettings,
   BrowserRequest,
@@ -21,6 +22,12 @@ import type {
   PullFinished,
   PullProgress,
   PullStatus,
+  ProfileRules,
+  RuleProblem,
+  RulesCatalogue,
+  RulesPreview,
+  RulesState,
+  ScopeClause,
   UserDetail,
   UserPage,
   UserQuery,
@@ -141,6 +148,53 @@ export function healthReport(profileId: string, overrides: Partial<HealthReport>
   }
 }
 
+/** Rules close to main's defaults: two mandatory mappings, everyone in scope, one group. */
+export function defaultRules(): ProfileRules {
+  return {
+    mapping: {
+      mandatoryTargets: ['userName', 'active'],
+      mappings: [
+        { targetPath: 'userName', type: 'direct', source: 'userPrincipalName', applyOn: 'always', matching: { precedence: 1 }, isMandatory: true },
+        { targetPath: 'active', type: 'expression', source: 'Not([IsSoftDeleted])', applyOn: 'always', matching: null, isMandatory: true },
+        { targetPath: 'title', type: 'direct', source: 'jobTitle', applyOn: 'always', matching: null, isMandatory: false },
+      ],
+    },
+    scope: { mode: 'allUsers', filters: [] },
+    grouping: { kind: 'allInOne', groupName: 'Everyone' },
+    roles: { groupRoles: [], managerRule: { isEnabled: true, approverRole: 'Approver' }, selfApproverIds: [] },
+  }
+}
+
+/** A rule problem with the fields tests do not care about filled in. */
+export function ruleProblem(overrides: Partial<RuleProblem> & Pick<RuleProblem, 'area' | 'message'>): RuleProblem {
+  return { index: null, clauseIndex: null, field: null, code: 'InvalidRules', severity: 'error', hint: null, offset: null, length: null, ...overrides }
+}
+
+/**
+ * The fake's judgement of rules: a mapping without a target and an expression calling `Unknown(` are
+ * errors; clauses support EQUALS and NOT EQUALS over the user row's fields, which is all tests need.
+ */
+function problemsOfRules(rules: ProfileRules): RuleProblem[] {
+  const problems: RuleProblem[] = []
+  rules.mapping.mappings.forEach((mapping, index) => {
+    if (mapping.targetPath.trim() === '') {
+      problems.push(ruleProblem({ area: 'mapping', index, field: 'targetPath', message: 'Choose a target attribute.' }))
+    }
+    if (mapping.type === 'expression' && (mapping.source ?? '').includes('Unknown(')) {
+      problems.push(ruleProblem({ area: 'mapping', index, field: 'source', code: 'UnknownFunction', message: 'There is no function “Unknown”.', hint: 'Did you mean “Join”?' }))
+    }
+  })
+  return problems
+}
+
+function matchesClause(user: UserRow, clause: ScopeClause): boolean {
+  const value = (user as unknown as Record<string, unknown>)[clause.attribute]
+  const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : null
+  if (clause.operator === 'EQUALS') return text !== null && text.toLowerCase() === (clause.value ?? '').toLowerCase()
+  if (clause.operator === 'NOT EQUALS') return text === null || text.toLowerCase() !== (clause.value ?? '').toLowerCase()
+  return true
+}
+
 interface Gate {
   readonly method: string
   readonly argument: unknown
@@ -188,6 +242,27 @@ export class FakeHeadcountApi {
   settings: AppSettings = {
     dataDir: '/home/admin/.config/Headcount',
     secretStorage: { backend: 'safeStorage', isProtected: true, warning: null },
+  }
+  /** Saved rules per profile; a profile missing here runs on {@link defaultRules}. */
+  savedRules = new Map<string, RulesState>()
+  /** The rules a reset replaced, per profile. */
+  readonly rulesBeforeReset = new Map<string, ProfileRules>()
+  catalogue: RulesCatalogue = {
+    functions: [{ name: 'Join', signature: 'Join(separator, source1, source2, …)', description: 'Joins values.' }],
+    sourceAttributes: [
+      { name: 'givenName', usersWithValue: 10, example: 'User', isExtension: false },
+      { name: 'department', usersWithValue: 10, example: 'Finance', isExtension: false },
+    ],
+    targetAttributes: [
+      { path: 'userName', schema: 'core', description: 'Sign-in name', isMandatoryByDefault: true },
+      { path: 'title', schema: 'core', description: 'Job title', isMandatoryByDefault: false },
+      { path: 'department', schema: 'enterprise', description: 'Department', isMandatoryByDefault: false },
+    ],
+    operators: [
+      { operator: 'EQUALS', description: 'Is exactly', needsValue: true },
+      { operator: 'IS NULL', description: 'Has no value', needsValue: false },
+    ],
+    groups: [{ id: 'group-sales', displayName: 'Sales', memberCount: 3 }],
   }
   /** Methods whose next calls wait for `releaseGates`. */
   private readonly heldMethods = new Set<string>()
@@ -237,6 +312,27 @@ export class FakeHeadcountApi {
     if (failure !== undefined) throw failure
   }
 
+  private rulesStateOf(profileId: string): RulesState {
+    return this.savedRules.get(profileId) ?? { rules: defaultRules(), savedAt: null, fingerprint: 'default' }
+  }
+
+  private previewOf(rules: ProfileRules): RulesPreview {
+    const inScope = this.users.filter((user) => rules.scope.filters.length === 0 || rules.scope.filters.some((filter) => filter.clauses.every((clause) => matchesClause(user, clause))))
+    const groupName = rules.grouping.kind === 'allInOne' ? rules.grouping.groupName : 'Grouped'
+    return {
+      totalUsers: this.users.length,
+      inScope: inScope.length,
+      outOfScope: this.users.length - inScope.length,
+      outOfScopeReasons: this.users.length === inScope.length ? [] : [{ reason: 'No filter matches', count: this.users.length - inScope.length }],
+      groups: inScope.length === 0 ? [] : [{ name: groupName, size: inScope.length }],
+      ungrouped: 0,
+      roles: [],
+      missingMandatory: 0,
+      problems: problemsOfRules(rules),
+      durationMs: 1,
+    }
+  }
+
   private profileNamed(profileId: string): ProfileSummary {
     const profile = this.profiles.find((item) => item.id === profileId)
     if (profile === undefined) throw new AppError({ code: 'NotFound', message: `There is no profile called “${profileId}”.` })
@@ -277,7 +373,12 @@ export class FakeHeadcountApi {
     for (const index of order ?? held.map((_, position) => position)) held[index]?.resolve()
   }
 
+  /** The `target` and `sync` areas (test/unit/renderer/fake-sync-api.ts). */
+  readonly targetAndSync = new FakeSyncApi()
+
   readonly api: HeadcountApi = {
+    target: this.targetAndSync.target,
+    sync: this.targetAndSync.sync,
     app: {
       info: async () => ({ name: 'Headcount', version: '0.1.0', host: 'browser' }),
     },
@@ -398,6 +499,91 @@ export class FakeHeadcountApi {
             : { ...report, enterpriseApp: { ...report.enterpriseApp, appId: choice.appId, displayName: choice.displayName } }
         this.reports.set(argument.profileId, chosen)
         return chosen
+      },
+    },
+    rules: {
+      get: async (argument) => {
+        await this.enter('rules.get', argument)
+        return this.rulesStateOf(argument.profileId)
+      },
+      validate: async (argument) => {
+        await this.enter('rules.validate', argument)
+        return problemsOfRules(argument.rules)
+      },
+      save: async (argument) => {
+        await this.enter('rules.save', argument)
+        const problems = problemsOfRules(argument.rules)
+        if (problems.length > 0) {
+          throw new AppError({ code: 'InvalidRules', message: `The rules have ${problems.length} problem(s).`, hint: 'Fix the rows marked in red.' })
+        }
+        const state: RulesState = { rules: argument.rules, savedAt: '2026-11-01T09:00:00Z', fingerprint: `saved-${this.savedRules.size + 1}` }
+        this.savedRules.set(argument.profileId, state)
+        return state
+      },
+      reset: async (argument) => {
+        await this.enter('rules.reset', argument)
+        this.rulesBeforeReset.set(argument.profileId, this.rulesStateOf(argument.profileId).rules)
+        this.savedRules.delete(argument.profileId)
+        return this.rulesStateOf(argument.profileId)
+      },
+      exportFile: async (argument) => {
+        await this.enter('rules.exportFile', argument)
+        const file = { format: 'headcount-rules', version: 1, exportedAt: '2026-11-01T09:00:00Z', profileName: this.profileNamed(argument.profileId).name, rules: this.rulesStateOf(argument.profileId).rules }
+        return { fileName: 'headcount-rules.json', text: JSON.stringify(file) }
+      },
+      importFile: async (argument) => {
+        await this.enter('rules.importFile', argument)
+        let file: { format?: unknown; version?: unknown; rules?: ProfileRules; profileName?: unknown; exportedAt?: unknown }
+        try {
+          file = JSON.parse(argument.text) as typeof file
+        } catch {
+          throw new AppError({ code: 'InvalidArgument', message: 'This file is not a Headcount rules file.' })
+        }
+        if (file.format !== 'headcount-rules' || file.rules === undefined) throw new AppError({ code: 'InvalidArgument', message: 'This file is not a Headcount rules file.' })
+        if (typeof file.version !== 'number' || file.version > 1) {
+          throw new AppError({ code: 'InvalidArgument', message: 'This file was written by a newer version of Headcount.', hint: 'Update Headcount, then import it again.' })
+        }
+        return { rules: file.rules, problems: problemsOfRules(file.rules), profileName: String(file.profileName), exportedAt: String(file.exportedAt) }
+      },
+      catalogue: async (argument) => {
+        await this.enter('rules.catalogue', argument)
+        return this.catalogue
+      },
+      evaluateExpression: async (argument) => {
+        await this.enter('rules.evaluateExpression', argument)
+        const isBroken = argument.expression.includes('Unknown(')
+        const diagnostics = isBroken
+          ? [{ code: 'UnknownFunction', severity: 'error' as const, message: 'There is no function “Unknown”.', offset: argument.expression.indexOf('Unknown('), length: 7, hint: 'Did you mean “Join”?' }]
+          : []
+        const resultFor = (user: UserRow) => ({ userId: user.id, displayName: user.displayName ?? '', value: isBroken ? null : `${argument.expression}:${user.id}`, isIgnored: false, diagnostics: [] })
+        const chosen = this.users.find((user) => user.id === argument.userId)
+        return {
+          tokens: [{ kind: 'name' as const, offset: 0, length: argument.expression.length }],
+          diagnostics,
+          user: chosen === undefined || isBroken ? null : resultFor(chosen),
+          sample: isBroken ? [] : this.users.slice(0, 20).map(resultFor),
+        }
+      },
+      preview: async (argument) => {
+        await this.enter('rules.preview', argument)
+        return this.previewOf(argument.rules)
+      },
+      explainUser: async (argument) => {
+        await this.enter('rules.explainUser', argument)
+        const user = this.users.find((item) => item.id === argument.userId)
+        if (user === undefined) throw new AppError({ code: 'NotFound', message: 'No such user.' })
+        const isInScope = this.previewOf({ ...argument.rules, scope: argument.rules.scope }).inScope > 0 && argument.rules.scope.filters.every((filter) => filter.clauses.every((clause) => matchesClause(user, clause)))
+        return {
+          userId: user.id,
+          displayName: user.displayName ?? '',
+          isInScope,
+          scopeReasons: [isInScope ? 'Every clause holds.' : 'A clause does not hold.'],
+          attributes: [],
+          missingMandatory: [],
+          group: { name: isInScope ? 'Everyone' : null, reason: 'All in one group' },
+          roles: [],
+          approver: { userId: null, displayName: null, reason: 'No manager' },
+        }
       },
     },
     settings: {
