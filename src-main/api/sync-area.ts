@@ -478,8 +478,11 @@ function stepsOf(own: readonly PlanOperation[]): TraceStep[] {
     seen.add(key)
     steps.push(step)
   }
-  return steps
+  // Entra's order, whatever order the operations came in (a manager reference can precede the create).
+  return steps.sort((a, b) => STEP_ORDER[a.step] - STEP_ORDER[b.step])
 }
+
+const STEP_ORDER: Readonly<Record<TraceStep['step'], number>> = { import: 0, scope: 1, match: 2, action: 3, reference: 4 }
 
 /** What makes two plans' operations the same: everything the executor would send. */
 function signatureOf(operation: PlanOperation): string {

@@ -287,6 +287,8 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (dependencies) => (set, 
         changeQuery({ plan: succeededOperation(summary), confirmText: '', exclusion: idleOperation(), exportPlan: idleOperation() })
         // A new plan is a new review: the outcome of the previous push stays only while one runs.
         if (!isPushActive(get().sync.push.state)) updatePush({ ...IDLE_PUSH, finished: get().sync.push.finished })
+        // Main reads the target again before planning after a push: the target panel's "read …: N users" follows.
+        if (summary.snapshotTakenAt !== (get().target.status.result?.snapshot?.takenAt ?? null)) void get().loadTarget()
       } catch (reason) {
         if (isCurrent(request)) update({ plan: failedOperation(get().sync.plan, appErrorOf(reason)) })
       }

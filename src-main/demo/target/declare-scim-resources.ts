@@ -158,5 +158,5 @@ function cardExtensionSchema(): typeof SCIMMY.Types.Schema {
       Object.assign(this, definition.coerce(resource, direction, basepath, filters))
     }
   }
-  return HeadcountCardUser as unknown as typeof SCIMMY.Types.Schema
+  return HeadcountCardUser
 }

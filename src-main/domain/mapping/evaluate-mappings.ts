@@ -73,6 +73,11 @@ export type MappingPhase = 'create' | 'update'
 
 export interface DesiredAttributesOptions extends ContextServices {
   readonly phase: MappingPhase
+  /**
+   * False: `explanations` holds only the redacted targets (so a preview can still hide their values).
+   * The planner asks for this: it needs the values, not eleven explanation objects per user.
+   */
+  readonly isExplained?: boolean
 }
 
 /** Why a target got (or did not get) a value. */
@@ -128,15 +133,25 @@ export function desiredAttributes(compiled: CompiledMappingSet, user: DirectoryU
   const failed: string[] = []
   const explanations = new Map<string, MappingExplanation>()
 
-  for (const item of compiled.mappings) {
-    const { mapping, targetPath } = item
-    const explain = (fields: Omit<MappingExplanation, 'targetPath' | 'source' | 'isRedacted' | 'diagnostics'> & Partial<Pick<MappingExplanation, 'isRedacted' | 'diagnostics'>>): void => {
-      explanations.set(targetPath, { targetPath, source: mapping.type === 'none' ? null : (mapping.source ?? null), isRedacted: false, diagnostics: [], ...fields })
-    }
-    const skip = (reason: 'noneMapping' | 'creationOnly' | 'updateOnly', message: string): void => {
-      skipped.push(targetPath)
-      explain({ rawValue: null, value: null, rule: mapping.type, reason, message })
-    }
+  // Plain functions over the loop's variables rather than closures made per mapping: this runs for
+  // every mapping of every user when planning (11 × 100,000 times).
+  let item: CompiledMapping
+  let mapping: AttributeMapping
+  let targetPath: string
+  // How each target came out, by its key (a mandatory target may be spelt differently from its
+  // mapping, RFC 7643 §2.1): 'value', 'empty', 'failed' or 'skipped'.
+  const outcomes = new Map<string, 'value' | 'empty' | 'failed' | 'skipped'>()
+  const isExplained = options.isExplained !== false
+  function explain(fields: Omit<MappingExplanation, 'targetPath' | 'source' | 'isRedacted' | 'diagnostics'> & Partial<Pick<MappingExplanation, 'isRedacted' | 'diagnostics'>>): void {
+    if (!isExplained && fields.isRedacted !== true) return
+    explanations.set(targetPath, { targetPath, source: mapping.type === 'none' ? null : (mapping.source ?? null), isRedacted: false, diagnostics: [], ...fields })
+  }
+  function skip(reason: 'noneMapping' | 'creationOnly' | 'updateOnly', message: string): void {
+    skipped.push(targetPath)
+    explain({ rawValue: null, value: null, rule: mapping.type, reason, message })
+  }
+  for (item of compiled.mappings) {
+    ;({ mapping, targetPath } = item)
     if (mapping.type === 'none') { skip('noneMapping', 'Mapping type None: the target attribute is left as it is.'); continue }
     if (mapping.applyOn === 'creationOnly' && options.phase === 'update') { skip('creationOnly', 'Applied only when the user is created.'); continue }
     if (mapping.applyOn === 'updateOnly' && options.phase === 'create') { skip('updateOnly', 'Applied only when an existing user is updated.'); continue }
@@ -183,14 +198,16 @@ export function desiredAttributes(compiled: CompiledMappingSet, user: DirectoryU
     }
   }
 
-  // Compared by key: a mandatory target may be spelt differently from its mapping (RFC 7643 §2.1).
-  const keys = (targets: Iterable<string>): ReadonlySet<string> => new Set([...targets].map(targetTextKey))
-  const [valueKeys, emptyKeys, failedKeys, explainedKeys] = [keys(values.keys()), keys(empty), keys(failed), keys(explanations.keys())]
+  for (const path of skipped) outcomes.set(targetTextKey(path), 'skipped')
+  for (const path of empty) outcomes.set(targetTextKey(path), 'empty')
+  for (const path of failed) outcomes.set(targetTextKey(path), 'failed')
+  for (const path of values.keys()) outcomes.set(targetTextKey(path), 'value')
   const missingMandatory = compiled.mandatoryTargets.filter((target) => {
-    const key = targetTextKey(target)
-    if (valueKeys.has(key)) return false
+    const outcome = outcomes.get(targetTextKey(target))
+    if (outcome === 'value') return false
     if (options.phase === 'create') return true
-    return emptyKeys.has(key) || failedKeys.has(key) || !explainedKeys.has(key)
+    // On update: a mapping that ran and gave nothing (or failed), or no mapping at all.
+    return outcome !== 'skipped'
   })
   return { values, skipped, empty, failed, missingMandatory, explanations }
 }

@@ -36,7 +36,8 @@ export function isSoftDeletedForProvisioning(user: DirectoryUser): boolean {
 export function readSourceAttribute(user: DirectoryUser, name: string): unknown {
   if (Object.prototype.hasOwnProperty.call(user.properties, name)) return user.properties[name] ?? null
   if (name === 'id') return user.id
-  const alias = ENTRA_ALIASES[name]
+  // Own keys only: `hasOwnProperty`, `constructor` … typed as attribute names must not reach Object.prototype.
+  const alias = Object.hasOwn(ENTRA_ALIASES, name) ? ENTRA_ALIASES[name] : undefined
   if (alias) return alias(user)
   if (/^extensionAttribute([1-9]|1[0-5])$/.test(name)) {
     const extensions = user.properties.onPremisesExtensionAttributes as Readonly<Record<string, unknown>> | null | undefined

@@ -51,6 +51,8 @@ export function planSync(input: PlanInput): SyncPlan {
   const scope = compileScope(rules.scope)
   const phaseOptions = (phase: 'create' | 'update'): DesiredAttributesOptions => ({
     phase,
+    // The plan keeps values, not explanations (the Rules screen's "why" panel builds those per user).
+    isExplained: false,
     now: services.now,
     random: () => services.random(),
     newGuid: () => services.newGuid(),

@@ -362,6 +362,24 @@ describe('provision on demand', () => {
     })
   })
 
+  it("shows the steps in Entra's order even when the manager reference comes first in the plan", async () => {
+    gateway.loadDirectory = () =>
+      Promise.resolve({ users: [{ id: 'entra-carol', properties: {}, managerId: null, isSoftDeleted: false, directGroupIds: new Set<string>(), groupIds: new Set<string>() }], scopeContext: { assignedGroupIds: new Set<string>() }, lastPullRunId: 'pull-1', pulledAt: null })
+    const manager: PlanOperation = { ...operation('setManager', 'carol'), trace: [{ step: 'reference', status: 'success', detail: 'Set manager' }] }
+    const create: PlanOperation = {
+      ...operation('create', 'carol'),
+      trace: [
+        { step: 'import', status: 'success', detail: 'Read carol' },
+        { step: 'scope', status: 'success', detail: 'In scope' },
+        { step: 'match', status: 'success', detail: 'No match' },
+        { step: 'action', status: 'success', detail: 'Create' },
+      ],
+    }
+    gateway.plans = [planOf([manager, create])]
+    const preview = await area.provisionUser({ profileId: 'p1', userId: 'entra-carol', apply: false })
+    expect(preview.steps.map((step) => step.step)).toEqual(['import', 'scope', 'match', 'action', 'reference'])
+  })
+
   it('answers NotFound for a user who is not in the cache', async () => {
     expect((await rejection(area.provisionUser({ profileId: 'p1', userId: 'nobody', apply: false }))).code).toBe('NotFound')
   })

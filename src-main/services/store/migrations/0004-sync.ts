@@ -49,7 +49,12 @@ export const syncJournal: Migration = {
         started_by TEXT NOT NULL,
         rules_fingerprint TEXT NOT NULL,
         plan_fingerprint TEXT NOT NULL,
-        counts_json TEXT NOT NULL
+        counts_json TEXT NOT NULL,
+        -- The process executing the run ("cli:12345:ab12@host"), NULL when none is: the desktop app
+        -- and the command line share the cache, and a run must never be executed by two at once.
+        owner TEXT,
+        -- Refreshed by the owner while it executes; an old one means the owner died (kill -9).
+        heartbeat_at TEXT
       );
       CREATE INDEX sync_runs_started_at ON sync_runs (started_at);
 

@@ -59,3 +59,10 @@ describe('sourceAttributeNames', () => {
     expect([...names]).toEqual([...names].sort((a, b) => a.localeCompare(b)))
   })
 })
+
+describe('attribute names that are also Object.prototype members', () => {
+  it('reads them as absent instead of reaching the prototype (found by the scoping property test)', () => {
+    const user: DirectoryUser = { id: 'u', properties: {}, managerId: null, isSoftDeleted: false, directGroupIds: new Set(), groupIds: new Set() }
+    for (const name of ['hasOwnProperty', 'constructor', 'toString', 'valueOf', '__proto__']) expect(readSourceAttribute(user, name)).toBeNull()
+  })
+})
