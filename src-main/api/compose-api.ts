@@ -29,6 +29,7 @@ import { createHealthArea } from './health-area'
 import { createProfileActions } from './profile-management'
 import { createSyncArea } from './sync-area'
 import { createSyncServices } from './sync-services'
+import { createRunOwner } from '../services/sync/run-lock'
 import { createTargetArea } from './target-area'
 import { createRulesArea } from './rules-area'
 
@@ -224,6 +225,7 @@ export function composeHeadcountApi(options: ComposeOptions): Promise<HeadcountA
     assignedGroupIds: (profileId) => assignmentsOf(profileId).groupIds,
     assignedUserIds: (profileId) => assignmentsOf(profileId).userIds,
     now,
+    runOwner: createRunOwner(options.host),
   })
   const target = createTargetArea({ profiles: registry, settings: syncSettings, secrets, gateway: syncServices.targetGateway })
   const sync = createSyncArea({

@@ -26,7 +26,6 @@ import {
   type RunSummary,
   type SyncApi,
   type SyncLink,
-  type SyncOptions,
   type SyncPlan,
   type TargetGroupRecord,
   type TargetUserRecord,
@@ -34,25 +33,14 @@ import {
 } from '../common'
 import type { DirectoryUser } from '../domain/directory/directory-user'
 import { planToCsv } from '../domain/planner/plan-csv'
-import type { ContextServices } from '../domain/expr/user-evaluation-context'
+import type { PlanInput } from '../domain/planner/plan-sync'
 import type { RoleContext } from '../domain/grouping/assign-roles'
 import type { ScopeContext } from '../domain/scoping/scope-rule'
 import type { SyncSettingsStore } from '../services/sync-settings/sync-settings-store'
+import { runBusyError, type RunHolder } from '../services/sync/run-lock'
 import type { ProfileStore } from './api-dependencies'
 import { PushCoordinator } from './push-coordinator'
 import type { TargetArea, TargetConnection } from './target-area'
-
-/** The planner's input (domain/planner/plan-sync.ts `PlanInput`). */
-export interface PlanInputs {
-  readonly users: readonly DirectoryUser[]
-  readonly scopeContext: ScopeContext
-  readonly roleContext?: RoleContext
-  readonly rules: ProfileRules
-  readonly target: { readonly users: readonly TargetUserRecord[]; readonly groups: readonly TargetGroupRecord[] }
-  readonly links: readonly SyncLink[]
-  readonly options: SyncOptions
-  readonly services: ContextServices
-}
 
 /** The cached directory as the planner reads it, and which pull it came from. */
 export interface DirectoryInputs {
@@ -81,13 +69,19 @@ export interface SyncGateway {
   loadRules(profileId: string): Promise<{ readonly rules: ProfileRules; readonly fingerprint: string }>
   loadTarget(profileId: string): { readonly users: readonly TargetUserRecord[]; readonly groups: readonly TargetGroupRecord[] }
   loadLinks(profileId: string): readonly SyncLink[]
-  plan(input: PlanInputs): SyncPlan
+  plan(input: PlanInput): SyncPlan
   execute(request: ExecuteRequest, signal: AbortSignal): Promise<RunSummary>
   /** Finishes an interrupted run: operations sent without an outcome are reconciled, never repeated blindly. */
   resume(request: Omit<ExecuteRequest, 'operations' | 'kind' | 'rulesFingerprint'>, signal: AbortSignal): Promise<RunSummary>
   /** Newest first. */
   runs(profileId: string, filter: { readonly status?: RunStatus; readonly limit: number }): readonly RunSummary[]
   runOperations(profileId: string, runId: string, query: { readonly failedOnly: boolean; readonly offset: number; readonly limit: number }): RunOperationPage
+  /**
+   * The run another live process (a second window, a scheduled `headcount push`) is executing for
+   * this profile, if any. Checked before a push so the refusal comes back as the push's answer; the
+   * executor refuses on its own too (atomically), for the race between this check and the start.
+   */
+  runHolder(profileId: string): RunHolder | null
 }
 
 export interface SyncAreaDependencies {
@@ -231,9 +225,19 @@ export function createSyncArea(dependencies: SyncAreaDependencies): SyncArea {
     return (progress) => pushes.progressEvents.emit({ profileId, runId, ...progress })
   }
 
+  /** Refuses while this process or another one is pushing the profile. */
+  function requireNotBusy(profileId: string): void {
+    if (pushes.isRunning(profileId)) {
+      throw new AppError({ code: 'Busy', message: 'A push of this profile is already running.', hint: 'Wait for it to finish, or cancel it first.' })
+    }
+    const holder = gateway.runHolder(profileId)
+    if (holder) throw runBusyError(holder)
+  }
+
   /** Starts the executor on the previewed operations, minus those left out and the skips. */
   async function startRun(profileId: string, kind: 'push' | 'provision', operations: readonly PlanOperation[], rulesFingerprint: string): Promise<{ runId: string; done: Promise<RunSummary> }> {
     const connection = await target.connectionFor(profileId)
+    requireNotBusy(profileId)
     const runId = dependencies.newId()
     return pushes.start(profileId, runId, async (id, _onProgress, signal) => {
       const run = await gateway.execute(
@@ -311,13 +315,13 @@ export function createSyncArea(dependencies: SyncAreaDependencies): SyncArea {
     push: async ({ profileId, planId, confirmNumber }) => {
       const kept = requirePlan(profileId, planId)
       requirePushAllowed(profileId)
-      if (pushes.isRunning(profileId)) {
-        throw new AppError({ code: 'Busy', message: 'A push of this profile is already running.', hint: 'Wait for it to finish, or cancel it first.' })
-      }
+      // Another live process executing a run of this profile: never resumed from here.
+      requireNotBusy(profileId)
       // A run cut short (crash, kill, shutdown) is finished first, through the journal: never repeated.
       const interrupted = interruptedRun(profileId)
       if (interrupted) {
         const connection = await target.connectionFor(profileId)
+        requireNotBusy(profileId)
         const { runId } = pushes.start(profileId, interrupted.runId, async (id, _onProgress, signal) => {
           const run = await gateway.resume({ profileId, runId: id, connection, startedBy: dependencies.startedBy, onProgress: progressOf(profileId, id) }, signal)
           markStale(profileId)

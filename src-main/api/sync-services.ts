@@ -17,6 +17,7 @@ import { executePlan, resumeRun, type SyncProgress } from '../services/sync/exec
 import { HttpScimClient } from '../services/sync/http-scim-client'
 import { readTargetSnapshot } from '../services/sync/read-target-snapshot'
 import { SyncJournal, loadSyncLinks, type SyncRunRecord } from '../services/sync/sync-journal'
+import { DEFAULT_STALE_AFTER_MS } from '../services/sync/run-lock'
 import { loadTargetGroups, loadTargetUsers, readTargetSnapshotState } from '../services/sync/target-snapshot-store'
 import { testTargetConnection } from '../services/sync/test-target-connection'
 import type { SyncGateway } from './sync-area'
@@ -30,6 +31,12 @@ export interface SyncServicesDependencies {
   /** Users assigned to the profile's application themselves (scope `assignedOnly`); empty while unknown. */
   readonly assignedUserIds?: (profileId: string) => ReadonlySet<string>
   readonly now: () => Date
+  /**
+   * This process's name on the runs it executes (run-lock.ts `createRunOwner`): a push from another
+   * window or a scheduled `headcount push` on the same profile is refused while this one's heartbeat
+   * is fresh, and a run whose owner died is taken over.
+   */
+  readonly runOwner: string
 }
 
 export interface SyncServices {
@@ -41,6 +48,7 @@ export interface SyncServices {
 
 export function createSyncServices(dependencies: SyncServicesDependencies): SyncServices {
   const { database, now } = dependencies
+  const lock = { owner: dependencies.runOwner, staleAfterMs: DEFAULT_STALE_AFTER_MS }
   let trusted: TrustedFetch | null = null
   const fetchFunction = (): TrustedFetch['fetch'] => (trusted ??= createTrustedFetch()).fetch
 
@@ -141,6 +149,7 @@ export function createSyncServices(dependencies: SyncServicesDependencies): Sync
           rulesFingerprint: request.rulesFingerprint,
           onProgress: (progress) => request.onProgress(toPushProgress(progress, client.counters.throttled)),
           now,
+          lock,
         },
         signal,
       )
@@ -152,11 +161,12 @@ export function createSyncServices(dependencies: SyncServicesDependencies): Sync
         database(request.profileId),
         client,
         request.runId,
-        { onProgress: (progress) => request.onProgress(toPushProgress(progress, client.counters.throttled)), now },
+        { onProgress: (progress) => request.onProgress(toPushProgress(progress, client.counters.throttled)), now, lock },
         signal,
       )
       return toRunSummary(run)
     },
+    runHolder: (profileId) => new SyncJournal(database(profileId), now).holder(lock),
     runs(profileId, filter) {
       const journal = new SyncJournal(database(profileId), now)
       const records = filter.status ? journal.runs(1000).filter((run) => run.status === filter.status) : journal.runs(filter.limit)

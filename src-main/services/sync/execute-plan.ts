@@ -9,6 +9,10 @@
  * implicit dependency. Concurrency and rate come from the client; about twice its concurrency are
  * kept in flight. Cancel stops sending: the rest stays pending and the run can be resumed. A run
  * with any failure ends 'partial' or 'failed', never 'succeeded'.
+ *
+ * A run is executed by one process at a time (run-lock.ts): creating or resuming it claims it in
+ * the journal, the heartbeat is refreshed while it executes, and finishing lets go of it. A push
+ * while another live process executes a run of the profile is refused with 'Busy'.
  */
 import { createHash, randomUUID } from 'node:crypto'
 import { AppError, toAppErrorData } from '../../common/errors'
@@ -17,8 +21,9 @@ import type { PlanOperation, SyncPlan } from '../../domain/planner/sync-plan'
 import type { ProfileDatabase } from '../store/profile-database'
 import { describeRequest, performOperation, type PerformedOutcome } from './perform-operation'
 import type { ScimClient } from './scim-client'
+import { DEFAULT_HEARTBEAT_EVERY_MS, DEFAULT_STALE_AFTER_MS, createRunOwner, runBusyError, type RunLockOptions } from './run-lock'
 import { ScimFailure } from './scim-failure'
-import { SyncJournal, type SyncOperationRecord, type SyncRunKind, type SyncRunRecord, type SyncRunStatus } from './sync-journal'
+import { SyncJournal, type RunClaim, type SyncOperationRecord, type SyncRunKind, type SyncRunRecord, type SyncRunStatus } from './sync-journal'
 import { findSnapshotGroupId } from './target-snapshot-store'
 
 export interface SyncProgress {
@@ -37,8 +42,22 @@ export interface SyncProgress {
 
 export interface RunOptions {
   readonly onProgress?: (progress: SyncProgress) => void
-  /** Wall clock for the journal's timestamps. */
+  /** Wall clock for the journal's timestamps and heartbeats. */
   readonly now?: () => Date
+  /** This process's hold on the run; without it, an owner id of its own for this call. */
+  readonly lock?: RunLockOptions
+}
+
+interface HeldLock extends RunClaim {
+  readonly heartbeatEveryMs: number
+}
+
+function heldLock(lock: RunLockOptions | undefined): HeldLock {
+  return {
+    owner: lock?.owner ?? createRunOwner('node'),
+    staleAfterMs: lock?.staleAfterMs ?? DEFAULT_STALE_AFTER_MS,
+    heartbeatEveryMs: lock?.heartbeatEveryMs ?? DEFAULT_HEARTBEAT_EVERY_MS,
+  }
 }
 
 export interface ExecutePlanOptions extends RunOptions {
@@ -69,15 +88,18 @@ export async function executePlan(options: ExecutePlanOptions, signal?: AbortSig
   }
   const journal = new SyncJournal(options.database, options.now)
   const runId = options.runId ?? randomUUID()
-  journal.createRun({
+  const lock = heldLock(options.lock)
+  const holder = journal.createRun({
     id: runId,
     kind: options.kind ?? 'push',
     startedBy: options.startedBy,
     rulesFingerprint: options.rulesFingerprint,
     planFingerprint: planFingerprint(options.plan.operations),
     operations: options.plan.operations,
+    claim: lock,
   })
-  return runJournal(journal, options.database, options.client, runId, options, signal)
+  if (holder) throw runBusyError(holder)
+  return runJournal(journal, options.database, options.client, runId, lock, options, signal)
 }
 
 /**
@@ -88,8 +110,11 @@ export async function resumeRun(database: ProfileDatabase, client: ScimClient, r
   const journal = new SyncJournal(database, options.now)
   const run = journal.run(runId)
   if (!run) throw new AppError({ code: 'NotFound', message: `There is no sync run ${runId}.` })
-  journal.reopenRun(runId)
-  return runJournal(journal, database, client, runId, options, signal)
+  const lock = heldLock(options.lock)
+  // Never a run another live process is executing: its operations would be sent twice.
+  const holder = journal.claimRun(runId, lock)
+  if (holder) throw runBusyError(holder)
+  return runJournal(journal, database, client, runId, lock, options, signal)
 }
 
 /** A function, not an inline test: TypeScript would keep a narrowing of `signal.aborted` across awaits. */
@@ -130,7 +155,52 @@ function dependencies(operation: PlanOperation, createByEntraId: ReadonlyMap<str
   return { hard: [...hard], soft: [...soft] }
 }
 
-async function runJournal(journal: SyncJournal, database: ProfileDatabase, client: ScimClient, runId: string, options: RunOptions, signal?: AbortSignal): Promise<SyncRunRecord> {
+/**
+ * Executes the claimed run while keeping its heartbeat fresh. Losing the run to a take-over (this
+ * process stalled past the stale limit) stops sending at once and refuses with 'Busy'.
+ */
+async function runJournal(journal: SyncJournal, database: ProfileDatabase, client: ScimClient, runId: string, lock: HeldLock, options: RunOptions, outerSignal?: AbortSignal): Promise<SyncRunRecord> {
+  const controller = new AbortController()
+  const forwardAbort = () => controller.abort(outerSignal?.reason)
+  if (outerSignal?.aborted === true) forwardAbort()
+  else outerSignal?.addEventListener('abort', forwardAbort, { once: true })
+  let isTakenOver = false
+  const takenOver = () => {
+    isTakenOver = true
+    controller.abort()
+  }
+  const heartbeat = setInterval(() => {
+    try {
+      if (!journal.heartbeat(runId, lock.owner)) takenOver()
+    } catch {
+      // The cache was busy past its timeout: the next beat tries again, well inside the stale limit.
+    }
+  }, lock.heartbeatEveryMs)
+  // The heartbeat alone must not keep a command-line process alive.
+  heartbeat.unref()
+  try {
+    const outcome = await executeClaimed(journal, database, client, runId, { ...options, owner: lock.owner, onTakenOver: takenOver }, controller.signal)
+    if (isTakenOver) {
+      const holder = journal.holder(lock)
+      throw holder ? runBusyError(holder) : new AppError({ code: 'Busy', message: 'Another process took over this run while it was stalled.', hint: 'Open the run history to see how it ended.' })
+    }
+    return journal.finishRun(runId, outcome, lock.owner)
+  } finally {
+    // A run that failed half-way keeps its owner: this process may resume it at once; another
+    // waits for the stale limit, by when anything still in flight from here has ended.
+    clearInterval(heartbeat)
+    outerSignal?.removeEventListener('abort', forwardAbort)
+  }
+}
+
+interface ClaimedRunOptions extends RunOptions {
+  readonly owner: string
+  /** Called when an operation could not be marked sent because the run is no longer `owner`'s. */
+  readonly onTakenOver: () => void
+}
+
+/** Sends the run's unfinished operations; resolves with the status the run ends with. */
+async function executeClaimed(journal: SyncJournal, database: ProfileDatabase, client: ScimClient, runId: string, options: ClaimedRunOptions, signal: AbortSignal): Promise<Exclude<SyncRunStatus, 'running'>> {
   const records = journal.operations(runId)
   const createByEntraId = new Map<string, string>()
   const createByGroupName = new Map<string, string>()
@@ -174,7 +244,11 @@ async function runJournal(journal: SyncJournal, database: ProfileDatabase, clien
     if (isAborted(signal)) return 'interrupted'
     const operation = record.operation
     const isReconciling = record.status === 'sent'
-    journal.markSent(runId, record.seq)
+    // Checked against the owner in the same statement: a process that lost the run sends nothing more.
+    if (!journal.markSent(runId, record.seq, options.owner)) {
+      options.onTakenOver()
+      return 'interrupted'
+    }
     const began = performance.now()
     let outcome: PerformedOutcome
     try {
@@ -243,7 +317,7 @@ async function runJournal(journal: SyncJournal, database: ProfileDatabase, clien
   else if (counts.pending + counts.sent > 0) status = 'failed'
   else if (hasProblems) status = counts.succeeded > 0 ? 'partial' : 'failed'
   else status = 'succeeded'
-  return journal.finishRun(runId, status)
+  return status
 }
 
 /** The target resource an operation writes: one user (by Entra id, else target id) or one group (by name). */

@@ -4,8 +4,10 @@
  * before its request and given its outcome after — together with the link change it implies, in the
  * same transaction. After a crash, the rows say exactly which operations may have reached the target.
  */
+import { AppError } from '../../common/errors'
 import type { PlanAction, PlanOperation, SyncLink } from '../../domain/planner/sync-plan'
 import type { ProfileDatabase } from '../store/profile-database'
+import { isOwnerProcessGone, type RunHolder } from './run-lock'
 
 export type SyncRunKind = 'push' | 'provision'
 export type SyncRunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled' | 'partial'
@@ -30,6 +32,15 @@ export interface SyncRunRecord {
   readonly rulesFingerprint: string
   readonly planFingerprint: string
   readonly counts: SyncRunCounts
+  /** The process executing the run now ({@link createRunOwner}); null when none is. */
+  readonly owner: string | null
+  readonly heartbeatAt: string | null
+}
+
+/** Who claims a run, and how old a heartbeat may be before its owner counts as dead. */
+export interface RunClaim {
+  readonly owner: string
+  readonly staleAfterMs: number
 }
 
 export interface SyncOperationRecord {
@@ -105,6 +116,8 @@ interface RunRow {
   rules_fingerprint: string
   plan_fingerprint: string
   counts_json: string
+  owner: string | null
+  heartbeat_at: string | null
 }
 
 function toOperationRecord(row: OperationRow): SyncOperationRecord {
@@ -141,8 +154,17 @@ function toRunRecord(row: RunRow): SyncRunRecord {
     rulesFingerprint: row.rules_fingerprint,
     planFingerprint: row.plan_fingerprint,
     counts: JSON.parse(row.counts_json) as SyncRunCounts,
+    owner: row.owner,
+    heartbeatAt: row.heartbeat_at,
   }
 }
+
+/**
+ * A running run held by another live owner: the condition both claims share, over the
+ * parameters @owner, @cutoff (oldest live heartbeat) and @gone (JSON array of dead owners).
+ */
+const HELD_ELSEWHERE = `status = 'running' AND owner IS NOT NULL AND owner <> @owner AND heartbeat_at >= @cutoff
+  AND owner NOT IN (SELECT value FROM json_each(@gone))`
 
 /** Reads and writes the journal and the links of one profile cache. */
 export class SyncJournal {
@@ -155,7 +177,11 @@ export class SyncJournal {
     return this.database.connection
   }
 
-  /** Records the run and every operation as pending (plan skips as skipped) in one transaction. */
+  /**
+   * Records the run, owned by `claim.owner`, and every operation as pending (plan skips as skipped)
+   * in one transaction — unless another live process is executing a run of this profile: then
+   * nothing is written and that run's holder is returned.
+   */
   createRun(run: {
     readonly id: string
     readonly kind: SyncRunKind
@@ -163,16 +189,24 @@ export class SyncJournal {
     readonly rulesFingerprint: string
     readonly planFingerprint: string
     readonly operations: readonly PlanOperation[]
-  }): void {
+    readonly claim: RunClaim
+  }): RunHolder | null {
     const startedAt = this.now().toISOString()
+    const lock = this.lockParameters(run.claim)
     const insertOperation = this.connection.prepare(
       `INSERT INTO sync_operations (run_id, seq, op_id, action, entra_id, target_id, user_name, operation_json, status, error_code, note, finished_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    this.connection.transaction(() => {
-      this.connection
-        .prepare('INSERT INTO sync_runs (id, kind, started_at, status, started_by, rules_fingerprint, plan_fingerprint, counts_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(run.id, run.kind, startedAt, 'running', run.startedBy, run.rulesFingerprint, run.planFingerprint, '{}')
+    return this.connection.transaction((): RunHolder | null => {
+      // One statement decides and inserts, so two processes starting at once cannot both win.
+      const inserted = this.connection
+        .prepare(
+          `INSERT INTO sync_runs (id, kind, started_at, status, started_by, rules_fingerprint, plan_fingerprint, counts_json, owner, heartbeat_at)
+           SELECT @id, @kind, @startedAt, 'running', @startedBy, @rulesFingerprint, @planFingerprint, '{}', @owner, @startedAt
+           WHERE NOT EXISTS (SELECT 1 FROM sync_runs WHERE ${HELD_ELSEWHERE})`,
+        )
+        .run({ id: run.id, kind: run.kind, startedAt, startedBy: run.startedBy, rulesFingerprint: run.rulesFingerprint, planFingerprint: run.planFingerprint, ...lock })
+      if (inserted.changes === 0) return this.holder(run.claim)
       // Entra caches the target id as soon as it matches a user (reference §3.1, step 4). Matched pairs
       // are linked now, before anything is sent, so references to them (a manager matched by userName
       // rather than created) resolve, and the next plan finds them through the link.
@@ -190,14 +224,69 @@ export class SyncJournal {
         )
       })
       this.refreshCounts(run.id)
-    })()
+      return null
+    }).immediate()
   }
 
-  /** Committed before the request goes out: after a crash, 'sent' means "may have reached the target". */
-  markSent(runId: string, seq: number): void {
-    this.connection
-      .prepare("UPDATE sync_operations SET status = 'sent', attempts = attempts + 1, sent_at = ? WHERE run_id = ? AND seq = ?")
-      .run(this.now().toISOString(), runId, seq)
+  /**
+   * Takes a run to execute it (resume): in one statement, the run becomes 'running' and owned by
+   * `claim.owner` when it has no owner, is already this owner's, or its owner is dead (heartbeat
+   * older than the stale limit, or its process gone) — and no other run of the profile is held by a
+   * live process. Returns null when claimed, else the holder in the way.
+   */
+  claimRun(runId: string, claim: RunClaim): RunHolder | null {
+    const lock = this.lockParameters(claim)
+    const claimed = this.connection
+      .prepare(
+        `UPDATE sync_runs SET owner = @owner, heartbeat_at = @now, status = 'running', finished_at = NULL
+         WHERE id = @runId
+           AND NOT (${HELD_ELSEWHERE})
+           AND NOT EXISTS (SELECT 1 FROM sync_runs WHERE id <> @runId AND ${HELD_ELSEWHERE})`,
+      )
+      .run({ runId, now: this.now().toISOString(), ...lock })
+    if (claimed.changes > 0) return null
+    const holder = this.holder(claim)
+    if (!holder) throw new AppError({ code: 'NotFound', message: `There is no sync run ${runId}.` })
+    return holder
+  }
+
+  /** Refreshes the owner's heartbeat; false when the run is no longer this owner's (taken over). */
+  heartbeat(runId: string, owner: string): boolean {
+    return this.connection.prepare('UPDATE sync_runs SET heartbeat_at = ? WHERE id = ? AND owner = ?').run(this.now().toISOString(), runId, owner).changes > 0
+  }
+
+  /** The running run another live process holds, if any. */
+  holder(claim: RunClaim): RunHolder | null {
+    const row = this.connection
+      .prepare<Record<string, string>, RunRow>(`SELECT * FROM sync_runs WHERE ${HELD_ELSEWHERE} ORDER BY heartbeat_at DESC LIMIT 1`)
+      .get(this.lockParameters(claim))
+    if (!row?.owner || !row.heartbeat_at) return null
+    return { runId: row.id, owner: row.owner, startedAt: row.started_at, startedBy: row.started_by, heartbeatAt: row.heartbeat_at }
+  }
+
+  /** @owner, @cutoff and @gone: owners of running runs whose process is known to be gone count as dead at once. */
+  private lockParameters(claim: RunClaim): { owner: string; cutoff: string; gone: string } {
+    const cutoff = new Date(this.now().getTime() - claim.staleAfterMs).toISOString()
+    const owners = this.connection
+      .prepare<[string, string], { owner: string }>("SELECT DISTINCT owner FROM sync_runs WHERE status = 'running' AND owner IS NOT NULL AND owner <> ? AND heartbeat_at >= ?")
+      .all(claim.owner, cutoff)
+    return { owner: claim.owner, cutoff, gone: JSON.stringify(owners.map((row) => row.owner).filter(isOwnerProcessGone)) }
+  }
+
+  /**
+   * Committed before the request goes out: after a crash, 'sent' means "may have reached the target".
+   * With `owner`, only while the run is that owner's — false when another process took it over, and
+   * then the request must not go out.
+   */
+  markSent(runId: string, seq: number, owner?: string): boolean {
+    return (
+      this.connection
+        .prepare(
+          `UPDATE sync_operations SET status = 'sent', attempts = attempts + 1, sent_at = @now WHERE run_id = @runId AND seq = @seq
+             AND (@owner IS NULL OR EXISTS (SELECT 1 FROM sync_runs WHERE id = @runId AND owner = @owner))`,
+        )
+        .run({ now: this.now().toISOString(), runId, seq, owner: owner ?? null }).changes > 0
+    )
   }
 
   /** The outcome and its link change, in one transaction. */
@@ -274,16 +363,16 @@ export class SyncJournal {
     return counts
   }
 
-  /** Marks a run running again (resume). */
-  reopenRun(runId: string): void {
-    this.connection.prepare("UPDATE sync_runs SET status = 'running', finished_at = NULL WHERE id = ?").run(runId)
-  }
-
-  /** Ends a run with its status and final counts. */
-  finishRun(runId: string, status: Exclude<SyncRunStatus, 'running'>): SyncRunRecord {
+  /**
+   * Ends a run with its status and final counts, and lets go of it. With `owner`, only if the run is
+   * still that owner's (a process that lost it to a take-over must not end the new owner's run).
+   */
+  finishRun(runId: string, status: Exclude<SyncRunStatus, 'running'>, owner?: string): SyncRunRecord {
     this.connection.transaction(() => {
       this.refreshCounts(runId)
-      this.connection.prepare('UPDATE sync_runs SET status = ?, finished_at = ? WHERE id = ?').run(status, this.now().toISOString(), runId)
+      this.connection
+        .prepare('UPDATE sync_runs SET status = ?, finished_at = ?, owner = NULL WHERE id = ? AND (? IS NULL OR owner = ?)')
+        .run(status, this.now().toISOString(), runId, owner ?? null, owner ?? null)
     })()
     const run = this.run(runId)
     if (!run) throw new Error(`sync run ${runId} vanished`)

@@ -15,6 +15,7 @@ import type { ProfileRecord } from '../../../src-main/services/profiles/profile-
 import { MemorySecretStore } from '../../../src-main/services/secrets/memory-secret-store'
 import { SyncSettingsStore } from '../../../src-main/services/sync-settings/sync-settings-store'
 import { defaultProfileRules } from '../../../src-main/services/rules/default-profile-rules'
+import type { RunHolder } from '../../../src-main/services/sync/run-lock'
 
 function operation(action: PlanAction, user: string, changes: PlanOperation['changes'] = []): PlanOperation {
   return {
@@ -52,6 +53,8 @@ class FakeGateway implements SyncGateway {
   rows: RunOperationRow[] = []
   release: (() => void) | null = null
   holdRuns = false
+  /** The run "another process" is executing, as the journal's lock says. */
+  holder: RunHolder | null = null
 
   loadDirectory: SyncGateway['loadDirectory'] = () => Promise.resolve({ users: [], scopeContext: { assignedGroupIds: new Set<string>() }, lastPullRunId: 'pull-1', pulledAt: '2026-11-23T10:00:00.000Z' })
   loadRules = () => Promise.resolve({ rules: defaultProfileRules('tenant'), fingerprint: 'abc123' })
@@ -83,6 +86,7 @@ class FakeGateway implements SyncGateway {
     return run
   }
 
+  runHolder = () => this.holder
   runs = (_profileId: string, filter: { readonly status?: string; readonly limit: number }) => this.journal.filter((run) => !filter.status || run.status === filter.status).slice(0, filter.limit)
   runOperations = (_profileId: string, _runId: string, query: { readonly failedOnly: boolean; readonly offset: number; readonly limit: number }) => {
     const rows = this.rows.filter((row) => !query.failedOnly || row.status === 'failed')
@@ -308,6 +312,45 @@ describe('push', () => {
     expect(gateway.resumed).toEqual(['run-0'])
     expect(gateway.executed).toHaveLength(0)
     expect(await area.status({ profileId: 'p1' })).toMatchObject({ runId: 'run-0', status: 'succeeded' })
+  })
+})
+
+describe('push while another process pushes the profile', () => {
+  const startedAt = new Date('2026-11-23T14:02:00.000Z')
+  const clock = `${String(startedAt.getHours()).padStart(2, '0')}:${String(startedAt.getMinutes()).padStart(2, '0')}`
+
+  beforeEach(async () => {
+    gateway.plans = [planOf([alice, bob])]
+    await enablePush()
+  })
+
+  it('is refused with Busy, saying who pushes since when and what to do', async () => {
+    gateway.holder = { runId: 'run-x', owner: 'cli:12345:ab12@laptop', startedAt: startedAt.toISOString(), startedBy: 'scheduled task', heartbeatAt: startedAt.toISOString() }
+    const { planId } = await area.plan({ profileId: 'p1' })
+    const error = await rejection(area.push({ profileId: 'p1', planId }))
+    expect(error.code).toBe('Busy')
+    expect(error.message).toBe(
+      `Another Headcount window or a scheduled \`headcount push\` is pushing this profile right now (started ${clock} by scheduled task in the command line, process 12345).`,
+    )
+    expect(error.hint).toBe('Wait for it to finish, or cancel it there.')
+    expect(gateway.executed).toHaveLength(0)
+  })
+
+  it('never resumes the running run the other process holds; once it is free, resumes it', async () => {
+    gateway.journal = [{ ...(await gatewayRun('run-0')), status: 'running', finishedAt: null }]
+    gateway.holder = { runId: 'run-0', owner: 'app:777:cd34@laptop', startedAt: startedAt.toISOString(), startedBy: 'ada', heartbeatAt: startedAt.toISOString() }
+    const { planId } = await area.plan({ profileId: 'p1' })
+    const error = await rejection(area.push({ profileId: 'p1', planId }))
+    expect(error.code).toBe('Busy')
+    expect(error.message).toContain('by ada in the desktop app, process 777')
+    expect(gateway.resumed).toEqual([])
+    expect(gateway.executed).toHaveLength(0)
+
+    // Its owner died and the heartbeat went stale: the journal no longer names a holder.
+    gateway.holder = null
+    expect(await area.push({ profileId: 'p1', planId })).toEqual({ kind: 'started', runId: 'run-0' })
+    await area.settled('p1')
+    expect(gateway.resumed).toEqual(['run-0'])
   })
 })
 

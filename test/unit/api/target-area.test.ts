@@ -36,7 +36,7 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'headcount-target-area-'))
   target = await startDemoTarget({ databaseFile: join(folder, 'target.db'), bearerToken: TOKEN, seedFrom: generateOrganisation({ users: 150 }) })
   database = openProfileDatabase(folder, 'p1')
-  services = createSyncServices({ database: () => database, profile: (id) => profiles.get(id), now: () => new Date() })
+  services = createSyncServices({ database: () => database, profile: (id) => profiles.get(id), now: () => new Date(), runOwner: 'test:1:0000@here' })
   secrets = new MemorySecretStore()
   area = createTargetArea({ profiles, settings: new SyncSettingsStore(folder), secrets, gateway: services.targetGateway })
 })
