@@ -14,6 +14,7 @@ import './styles/shell.css'
 import './features/connect/connect.css'
 import './features/directory/directory.css'
 import './features/health/health.css'
+import './features/rules/rules.css'
 import './features/settings/settings.css'
 import './features/sync/sync.css'
 

@@ -22,7 +22,7 @@ export function ConnectionTestResultView(props: { readonly result: ConnectionTes
             : 'The connection test failed'}
         </h3>
       </div>
-      <ol className="test-steps">
+      <ol className="test-steps plain-list">
         {result.steps.map((step) => (
           <li key={step.name} className={step.isOk ? 'test-step is-ok' : 'test-step is-failed'}>
             {step.isOk ? <SuccessIcon size={16} /> : <ErrorIcon size={16} />}

@@ -106,7 +106,7 @@ function UserDetailContent(props: { user: UserDetail }): ReactNode {
         {directReports.length === 0 ? (
           <p className="detail-empty">Nobody reports to {row.givenName ?? 'this user'}.</p>
         ) : (
-          <ul className="person-list">
+          <ul className="person-list plain-list">
             {directReports.map((report) => (
               <li key={report.id}>
                 <PersonLink person={report} />
@@ -123,7 +123,7 @@ function UserDetailContent(props: { user: UserDetail }): ReactNode {
         {groups.length === 0 ? (
           <p className="detail-empty">Not a member of any group.</p>
         ) : (
-          <ul className="group-list" data-testid="detail-groups">
+          <ul className="group-list plain-list" data-testid="detail-groups">
             {sortMemberships(groups).map((membership) => (
               <GroupMembershipItem key={membership.groupId} membership={membership} />
             ))}
@@ -212,7 +212,7 @@ function AttributeValue(props: { value: unknown }): ReactNode {
       return <span className="attribute-text">{display.text}</span>
     case 'list':
       return (
-        <ul className="attribute-values">
+        <ul className="attribute-values plain-list">
           {display.items.map((item, index) => (
             <li key={index}>{item}</li>
           ))}

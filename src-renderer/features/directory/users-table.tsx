@@ -4,15 +4,14 @@
  * as 100. Follows the WAI-ARIA grid pattern: one tab stop, arrows/Page/Home/End move the selection
  * (`aria-activedescendant`), Enter opens the details (Escape, handled by the screen, closes them).
  */
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import { type ReactNode } from 'react'
 import type { UserColumn } from '../../../src-main/common'
 import { EmptyState } from '../../components/empty-state'
 import { ErrorNotice } from '../../components/error-notice'
 import { SortIcon } from '../../components/icons'
+import { usePagedVirtualRows } from '../../components/use-paged-virtual-rows'
 import { useAppStore } from '../../stores/app-store-context'
 import { selectCurrentUserQuery, selectCurrentUserQueryKey } from '../../stores/selectors'
-import { isRowNavigationKey } from './row-navigation'
 import { rowAt } from './row-windows'
 import { UserCell } from './user-cell'
 import { USER_COLUMN_PRESENTATION, labelOfColumn, widthOfColumns } from './user-columns'
@@ -21,11 +20,6 @@ const ROW_HEIGHT = 36
 const HEADER_HEIGHT = 38
 /** Rows rendered beyond each edge of the viewport, so fast scrolling shows no blank band. */
 const OVERSCAN = 12
-
-/** The id that `aria-activedescendant` points at for a row. */
-function rowElementId(index: number): string {
-  return `user-row-${index}`
-}
 
 /** The users table with its sticky, sortable header. */
 export function UsersTable(): ReactNode {
@@ -40,52 +34,30 @@ export function UsersTable(): ReactNode {
   const moveSelection = useAppStore((state) => state.moveSelection)
   const openDetail = useAppStore((state) => state.openDetail)
   const clearSearch = useAppStore((state) => state.clearSearch)
-  const scrollRef = useRef<HTMLDivElement>(null)
 
-  const total = query.total ?? 0
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+  const { virtualizer, items, gridProps, rowProps } = usePagedVirtualRows({
+    total: query.total,
+    queryKey,
+    rowHeight: ROW_HEIGHT,
+    headerHeight: HEADER_HEIGHT,
     overscan: OVERSCAN,
-    paddingStart: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
+    ensureRows: ensureUserRows,
+    selectedIndex: selection.index,
+    rowIdPrefix: 'user-row',
+    moveSelection,
+    onOtherKey: (event) => {
+      if (event.key === 'Enter') {
+        event.preventDefault()
+        openDetail()
+      }
+    },
   })
-  const items = virtualizer.getVirtualItems()
-  const firstIndex = items[0]?.index ?? 0
-  const lastIndex = items[items.length - 1]?.index ?? 40
-
-  useEffect(() => {
-    ensureUserRows(firstIndex, lastIndex)
-  }, [queryKey, firstIndex, lastIndex, ensureUserRows])
-
-  // A new search or sort starts at the top; the old scroll position means nothing in it.
-  useEffect(() => {
-    virtualizer.scrollToOffset(0)
-  }, [queryKey, virtualizer])
-
-  useEffect(() => {
-    if (selection.index !== null && selection.index < total) virtualizer.scrollToIndex(selection.index, { align: 'auto' })
-  }, [selection.index, total, virtualizer])
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    // Keys pressed on a header button belong to that button.
-    if (event.target !== event.currentTarget) return
-    if (isRowNavigationKey(event.key)) {
-      event.preventDefault()
-      const viewport = (scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT
-      moveSelection(event.key, Math.floor(viewport / ROW_HEIGHT) - 1)
-    } else if (event.key === 'Enter') {
-      event.preventDefault()
-      openDetail()
-    }
-  }
 
   const tableWidth = widthOfColumns(columns)
   const isEmptySearch = query.total === 0 && search.trim() !== ''
 
   return (
-    <div className="users-table-frame">
+    <div className="virtual-table-frame">
       {query.error !== null && (
         <div className="users-table-error">
           <ErrorNotice
@@ -99,20 +71,9 @@ export function UsersTable(): ReactNode {
           />
         </div>
       )}
-      <div
-        ref={scrollRef}
-        className="users-table"
-        role="grid"
-        aria-label="Users"
-        aria-rowcount={query.total === null ? -1 : total + 1}
-        aria-colcount={columns.length}
-        aria-busy={query.total === null}
-        aria-activedescendant={selection.index === null ? undefined : rowElementId(selection.index)}
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-      >
+      <div {...gridProps} className="users-table virtual-table" aria-label="Users" aria-colcount={columns.length}>
         <div
-          className="users-table-canvas"
+          className="virtual-table-canvas"
           style={{ height: virtualizer.getTotalSize(), minWidth: tableWidth }}
         >
           <TableHeader columns={columns} />
@@ -121,20 +82,16 @@ export function UsersTable(): ReactNode {
               const row = rowAt(query.windows, item.index)
               const isSelected = row !== undefined && row.id === selection.userId
               const isActive = item.index === selection.index
-              const className = `users-table-row${isSelected ? ' is-selected' : ''}${isActive ? ' is-active' : ''}${
+              const className = `users-table-row virtual-table-row${isSelected ? ' is-selected' : ''}${isActive ? ' is-active' : ''}${
                 item.index % 2 === 1 ? ' is-odd' : ''
               }`
-              const position = { height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }
               if (row === undefined) {
                 return (
                   <div
                     key={item.key}
-                    id={rowElementId(item.index)}
-                    role="row"
-                    aria-rowindex={item.index + 2}
+                    {...rowProps(item)}
                     aria-busy="true"
                     className={`${className} is-loading`}
-                    style={position}
                   >
                     {columns.map((column) => (
                       <div key={column} role="gridcell" className="users-table-cell" style={cellStyle(column)}>
@@ -147,14 +104,11 @@ export function UsersTable(): ReactNode {
               return (
                 <div
                   key={item.key}
-                  id={rowElementId(item.index)}
-                  role="row"
-                  aria-rowindex={item.index + 2}
+                  {...rowProps(item)}
                   aria-selected={isSelected}
                   data-testid="user-row"
                   data-user-id={row.id}
                   className={className}
-                  style={position}
                   onClick={() => {
                     selectRow(item.index)
                     openDetail(row.id)
@@ -200,8 +154,8 @@ function TableHeader(props: { columns: readonly UserColumn[] }): ReactNode {
   const sortDirection = useAppStore((state) => state.sortDirection)
   const sortByColumn = useAppStore((state) => state.sortByColumn)
   return (
-    <div role="rowgroup" className="users-table-header" style={{ height: HEADER_HEIGHT }}>
-      <div role="row" aria-rowindex={1} className="users-table-header-row">
+    <div role="rowgroup" className="virtual-table-header" style={{ height: HEADER_HEIGHT }}>
+      <div role="row" aria-rowindex={1} className="virtual-table-header-row">
         {props.columns.map((column) => {
           const isSorted = column === sortBy
           return (

@@ -96,7 +96,7 @@ export function ComboBox(props: ComboBoxProps): ReactNode {
         }}
       />
       {isOpen && (
-        <ul className="combo-box-list" id={listId} role="listbox" aria-label={props.label}>
+        <ul className="combo-box-list listbox-popup" id={listId} role="listbox" aria-label={props.label}>
           {options.length === 0 ? (
             <li className="combo-box-empty" role="presentation">
               {props.emptyText ?? 'Nothing matches.'}
@@ -108,7 +108,7 @@ export function ComboBox(props: ComboBoxProps): ReactNode {
                 id={`${listId}-${index}`}
                 role="option"
                 aria-selected={index === active}
-                className={index === active ? 'combo-box-option is-active' : 'combo-box-option'}
+                className={index === active ? 'combo-box-option listbox-option is-active' : 'combo-box-option listbox-option'}
                 onMouseDown={(event) => event.preventDefault()}
                 onMouseEnter={() => setActive(index)}
                 onClick={() => choose(option)}

@@ -144,14 +144,14 @@ export function ExpressionEditor(props: ExpressionEditorProps): ReactNode {
           }}
         />
         {isOpen && (
-          <ul className="completion-list" id={listId} role="listbox" aria-label="Suggestions" data-testid="completion-list">
+          <ul className="completion-list listbox-popup" id={listId} role="listbox" aria-label="Suggestions" data-testid="completion-list">
             {items.map((item, index) => (
               <li
                 key={`${item.kind}:${item.name}`}
                 id={`${listId}-${index}`}
                 role="option"
                 aria-selected={index === active}
-                className={index === active ? 'completion-item is-active' : 'completion-item'}
+                className={index === active ? 'completion-item listbox-option is-active' : 'completion-item listbox-option'}
                 onMouseDown={(event) => {
                   event.preventDefault()
                   accept(item)

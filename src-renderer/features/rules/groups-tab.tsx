@@ -8,6 +8,7 @@ import type { ByFiltersGrouping, ByFieldsGrouping, GroupingRule, RoleRule, Rules
 import { formatCount } from '../../components/format-count'
 import { CloseIcon, PlusIcon } from '../../components/icons'
 import { useAppStore } from '../../stores/app-store-context'
+import { useRulesDraft } from './use-rules-draft'
 import { AttributePicker } from './attribute-picker'
 import { FilterListEditor } from './filter-list-editor'
 import { GroupSelect } from './group-chooser'
@@ -22,11 +23,7 @@ const DEFAULT_GROUPINGS: Readonly<Record<GroupingRule['kind'], GroupingRule>> = 
 
 /** The grouping and role editors of the draft. */
 export function GroupsTab(): ReactNode {
-  const draft = useAppStore((state) => state.rules.draft)
-  const catalogue = useAppStore((state) => state.rules.catalogue.result)
-  const problems = useAppStore((state) => state.rules.problems)
-  const preview = useAppStore((state) => state.rules.preview.result)
-  const editRules = useAppStore((state) => state.editRules)
+  const { draft, catalogue, problems, preview, editRules } = useRulesDraft()
   if (draft === null) return null
   const grouping = draft.grouping
   const roles = draft.roles

@@ -6,7 +6,7 @@
 import { Fragment, useState, type ReactNode } from 'react'
 import type { ApplyOn, AttributeMapping, MappingType, RuleProblem, RulesCatalogue, TargetAttributeInfo } from '../../../src-main/common'
 import { ChevronDownIcon, CloseIcon, LockIcon, PlusIcon } from '../../components/icons'
-import { useAppStore } from '../../stores/app-store-context'
+import { useRulesDraft } from './use-rules-draft'
 import { AttributePicker } from './attribute-picker'
 import { ExpressionEditor } from './expression-editor'
 import { problemsOf } from './rules-changes'
@@ -23,10 +23,7 @@ const SCHEMA_LABELS: Readonly<Record<TargetAttributeInfo['schema'], string>> = {
 
 /** The mapping table of the draft. */
 export function MappingTab(): ReactNode {
-  const draft = useAppStore((state) => state.rules.draft)
-  const catalogue = useAppStore((state) => state.rules.catalogue.result)
-  const problems = useAppStore((state) => state.rules.problems)
-  const editRules = useAppStore((state) => state.editRules)
+  const { draft, catalogue, problems, editRules } = useRulesDraft()
   const [expanded, setExpanded] = useState<number | null>(null)
   if (draft === null) return null
   const mapping = draft.mapping

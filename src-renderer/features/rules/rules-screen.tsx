@@ -21,7 +21,6 @@ import { GroupsTab } from './groups-tab'
 import { MappingTab, ProblemList } from './mapping-tab'
 import { changedTabs, hasErrors, tabOfProblem, type RulesTab } from './rules-changes'
 import { ScopeTab } from './scope-tab'
-import './rules.css'
 
 const TABS: readonly { readonly id: RulesTab; readonly label: string }[] = [
   { id: 'mapping', label: 'Mapping' },

@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react'
 import type { GroupMembershipKind, ScopeRule } from '../../../src-main/common'
 import { formatCount } from '../../components/format-count'
-import { useAppStore } from '../../stores/app-store-context'
+import { useRulesDraft } from './use-rules-draft'
 import { ExplainPanel } from './explain-panel'
 import { FilterListEditor } from './filter-list-editor'
 import { ProblemList } from './mapping-tab'
@@ -15,11 +15,7 @@ import { hasPreset, SCOPE_PRESET_CHOICES, withPreset } from './scope-presets'
 
 /** The scope editor of the draft. */
 export function ScopeTab(): ReactNode {
-  const draft = useAppStore((state) => state.rules.draft)
-  const catalogue = useAppStore((state) => state.rules.catalogue.result)
-  const problems = useAppStore((state) => state.rules.problems)
-  const preview = useAppStore((state) => state.rules.preview.result)
-  const editRules = useAppStore((state) => state.editRules)
+  const { draft, catalogue, problems, preview, editRules } = useRulesDraft()
   if (draft === null) return null
   const scope = draft.scope
   const setScope = (change: Partial<ScopeRule>): void => editRules({ scope: { ...scope, ...change } })
@@ -78,7 +74,7 @@ export function ScopeTab(): ReactNode {
         </section>
 
         <section className="card rules-section" aria-labelledby="scope-filters-heading">
-          <div className="rules-section-header">
+          <div className="card-header">
             <h2 id="scope-filters-heading">Scoping filters</h2>
             <div className="preset-buttons" role="group" aria-label="Presets">
               {SCOPE_PRESET_CHOICES.map((preset) => (

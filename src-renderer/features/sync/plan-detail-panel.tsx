@@ -84,7 +84,7 @@ export function PlanDetailPanel(): ReactNode {
       {row.dependsOn.length > 0 && (
         <section aria-labelledby="plan-detail-depends">
           <h3 id="plan-detail-depends">Waits for</h3>
-          <ul className="depends-list">
+          <ul className="depends-list plain-list">
             {row.dependsOn.map((id) => (
               <li key={id}>
                 <code>{id}</code>

@@ -4,11 +4,10 @@
  * scroll as smoothly as 100. WAI-ARIA grid pattern as in the users table: one tab stop, arrows /
  * Page / Home / End move the selection, Enter opens the details, Space includes or excludes.
  */
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import { type ReactNode } from 'react'
 import { EmptyState } from '../../components/empty-state'
 import { ErrorNotice } from '../../components/error-notice'
-import { isRowNavigationKey } from '../directory/row-navigation'
+import { usePagedVirtualRows } from '../../components/use-paged-virtual-rows'
 import { rowAt } from '../directory/row-windows'
 import { useAppStore, useAppStoreApi } from '../../stores/app-store-context'
 import { PLAN_WINDOW_SIZE } from '../../stores/sync-slice'
@@ -17,10 +16,6 @@ import { ActionBadge } from './action-badge'
 const ROW_HEIGHT = 40
 const HEADER_HEIGHT = 34
 const OVERSCAN = 12
-
-function rowElementId(index: number): string {
-  return `plan-row-${index}`
-}
 
 /** The list with its sticky header. */
 export function PlanList(): ReactNode {
@@ -37,33 +32,6 @@ export function PlanList(): ReactNode {
   const clearPlanSearch = useAppStore((state) => state.clearPlanSearch)
   const showAllPlanActions = useAppStore((state) => state.showAllPlanActions)
   const storeApi = useAppStoreApi()
-  const scrollRef = useRef<HTMLDivElement>(null)
-
-  const total = rows.total ?? 0
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
-    paddingStart: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-  })
-  const items = virtualizer.getVirtualItems()
-  const firstIndex = items[0]?.index ?? 0
-  const lastIndex = items[items.length - 1]?.index ?? 40
-
-  useEffect(() => {
-    ensurePlanRows(firstIndex, lastIndex)
-  }, [rows.key, firstIndex, lastIndex, ensurePlanRows])
-
-  // A new plan, filter or search starts at the top.
-  useEffect(() => {
-    virtualizer.scrollToOffset(0)
-  }, [rows.key, virtualizer])
-
-  useEffect(() => {
-    if (selectedIndex !== null && selectedIndex < total) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
-  }, [selectedIndex, total, virtualizer])
 
   const toggleSelected = (): void => {
     const state = storeApi.getState()
@@ -73,25 +41,31 @@ export function PlanList(): ReactNode {
     if (row !== undefined && row.action !== 'skip') void setOperationsExcluded([row.id], !row.isExcluded)
   }
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    if (event.target !== event.currentTarget) return
-    if (isRowNavigationKey(event.key)) {
-      event.preventDefault()
-      const viewport = (scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT
-      movePlanSelection(event.key, Math.floor(viewport / ROW_HEIGHT) - 1)
-    } else if (event.key === 'Enter') {
-      event.preventDefault()
-      if (selectedIndex !== null) selectPlanRow(selectedIndex)
-    } else if (event.key === ' ') {
-      event.preventDefault()
-      toggleSelected()
-    }
-  }
+  const { virtualizer, items, gridProps, rowProps } = usePagedVirtualRows({
+    total: rows.total,
+    queryKey: rows.key,
+    rowHeight: ROW_HEIGHT,
+    headerHeight: HEADER_HEIGHT,
+    overscan: OVERSCAN,
+    ensureRows: ensurePlanRows,
+    selectedIndex,
+    rowIdPrefix: 'plan-row',
+    moveSelection: movePlanSelection,
+    onOtherKey: (event) => {
+      if (event.key === 'Enter') {
+        event.preventDefault()
+        if (selectedIndex !== null) selectPlanRow(selectedIndex)
+      } else if (event.key === ' ') {
+        event.preventDefault()
+        toggleSelected()
+      }
+    },
+  })
 
   const isFiltered = search.trim() !== '' || actionFilter.length > 0
 
   return (
-    <div className="plan-list-frame">
+    <div className="virtual-table-frame">
       {rows.error !== null && (
         <ErrorNotice
           title="Some operations could not be read"
@@ -103,20 +77,10 @@ export function PlanList(): ReactNode {
           }
         />
       )}
-      <div
-        ref={scrollRef}
-        className="plan-list"
-        role="grid"
-        aria-label="Planned operations"
-        aria-rowcount={rows.total === null ? -1 : total + 1}
-        aria-busy={rows.total === null}
-        aria-activedescendant={selectedIndex === null ? undefined : rowElementId(selectedIndex)}
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-      >
-        <div className="plan-list-canvas" style={{ height: virtualizer.getTotalSize() }}>
-          <div role="rowgroup" className="plan-list-header" style={{ height: HEADER_HEIGHT }}>
-            <div role="row" aria-rowindex={1} className="plan-list-header-row">
+      <div {...gridProps} className="plan-list virtual-table" aria-label="Planned operations">
+        <div className="virtual-table-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          <div role="rowgroup" className="virtual-table-header" style={{ height: HEADER_HEIGHT }}>
+            <div role="row" aria-rowindex={1} className="plan-list-header-row virtual-table-header-row">
               <div role="columnheader" className="plan-cell is-check">
                 <span className="visually-hidden">Included</span>
               </div>
@@ -129,11 +93,10 @@ export function PlanList(): ReactNode {
           <div role="rowgroup">
             {items.map((item) => {
               const row = rowAt(rows.windows, item.index, PLAN_WINDOW_SIZE)
-              const position = { height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }
               const isActive = item.index === selectedIndex
               if (row === undefined) {
                 return (
-                  <div key={item.key} id={rowElementId(item.index)} role="row" aria-rowindex={item.index + 2} aria-busy="true" className="plan-row is-loading" style={position}>
+                  <div key={item.key} {...rowProps(item)} aria-busy="true" className="plan-row virtual-table-row is-loading">
                     <div role="gridcell" className="plan-cell is-wide">
                       <span className="skeleton is-wide" />
                     </div>
@@ -141,21 +104,18 @@ export function PlanList(): ReactNode {
                 )
               }
               const isSelected = row.id === selectedOperationId
-              const className = `plan-row${isSelected ? ' is-selected' : ''}${isActive ? ' is-active' : ''}${row.isExcluded ? ' is-excluded' : ''}${
+              const className = `plan-row virtual-table-row${isSelected ? ' is-selected' : ''}${isActive ? ' is-active' : ''}${row.isExcluded ? ' is-excluded' : ''}${
                 item.index % 2 === 1 ? ' is-odd' : ''
               }`
               return (
                 <div
                   key={item.key}
-                  id={rowElementId(item.index)}
-                  role="row"
-                  aria-rowindex={item.index + 2}
+                  {...rowProps(item)}
                   aria-selected={isSelected}
                   data-testid="plan-row"
                   data-operation-id={row.id}
                   data-action={row.action}
                   className={className}
-                  style={position}
                   onClick={() => selectPlanRow(item.index)}
                 >
                   <div role="gridcell" className="plan-cell is-check">

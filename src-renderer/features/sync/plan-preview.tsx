@@ -31,7 +31,7 @@ export function PlanPreview(): ReactNode {
 
   return (
     <section className="card sync-card plan-preview" aria-labelledby="preview-heading">
-      <div className="sync-card-header">
+      <div className="sync-card-header card-header">
         <h2 id="preview-heading">Preview</h2>
         <div className="sync-card-actions">
           <button type="button" className="button" data-testid="provision-open-button" onClick={() => openProvision()}>

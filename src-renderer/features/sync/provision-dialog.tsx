@@ -94,7 +94,7 @@ export function ProvisionDialog(): ReactNode {
         </div>
       </div>
       {suggestions.length > 0 && (
-        <ul className="provision-suggestions" aria-label="Matching users">
+        <ul className="provision-suggestions plain-list" aria-label="Matching users">
           {suggestions.map((user) => (
             <li key={user.id}>
               <button
@@ -131,7 +131,7 @@ export function ProvisionDialog(): ReactNode {
           {result.operations.length === 0 ? (
             <p className="sync-muted">Nothing to send: the application already matches.</p>
           ) : (
-            <ul className="provision-operations">
+            <ul className="provision-operations plain-list">
               {result.operations.map((operation) => (
                 <li key={operation.id} data-testid="provision-operation" data-status={operation.status} className={`is-${operation.status}`}>
                   <ActionBadge action={operation.action} />

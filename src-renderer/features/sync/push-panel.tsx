@@ -162,7 +162,7 @@ function ReplannedDialog(): ReactNode {
       }
     >
       {changes.lines.length > 0 ? (
-        <ul className="replanned-lines">
+        <ul className="replanned-lines plain-list">
           {changes.lines.map((line, index) => (
             <li key={index}>{line}</li>
           ))}

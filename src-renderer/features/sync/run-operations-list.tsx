@@ -4,12 +4,12 @@
  *
  * Test ids: run-operation-row (with data-status), run-operations-failed-only.
  */
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, type ReactNode } from 'react'
+import { type ReactNode } from 'react'
 import type { OperationStatus } from '../../../src-main/common'
 import { EmptyState } from '../../components/empty-state'
 import { ErrorNotice } from '../../components/error-notice'
 import { formatDuration } from '../../components/format-time'
+import { usePagedVirtualRows } from '../../components/use-paged-virtual-rows'
 import { useAppStore } from '../../stores/app-store-context'
 import { PLAN_WINDOW_SIZE } from '../../stores/sync-slice'
 import { rowAt } from '../directory/row-windows'
@@ -33,26 +33,14 @@ export function RunOperationsList(): ReactNode {
   const ensureRunOperationRows = useAppStore((state) => state.ensureRunOperationRows)
   const retryRunOperationRows = useAppStore((state) => state.retryRunOperationRows)
   const setRunFailedOnly = useAppStore((state) => state.setRunFailedOnly)
-  const scrollRef = useRef<HTMLDivElement>(null)
-  const total = operations.total ?? 0
-
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+  const { total, scrollRef, virtualizer, items } = usePagedVirtualRows({
+    total: operations.total,
+    queryKey: operations.key,
+    rowHeight: ROW_HEIGHT,
     overscan: OVERSCAN,
+    initialLastIndex: 20,
+    ensureRows: ensureRunOperationRows,
   })
-  const items = virtualizer.getVirtualItems()
-  const firstIndex = items[0]?.index ?? 0
-  const lastIndex = items[items.length - 1]?.index ?? 20
-
-  useEffect(() => {
-    ensureRunOperationRows(firstIndex, lastIndex)
-  }, [operations.key, firstIndex, lastIndex, ensureRunOperationRows])
-
-  useEffect(() => {
-    virtualizer.scrollToOffset(0)
-  }, [operations.key, virtualizer])
 
   return (
     <div className="run-operations">
@@ -76,8 +64,8 @@ export function RunOperationsList(): ReactNode {
           }
         />
       )}
-      <div ref={scrollRef} className="run-operations-list" role="list" aria-label="Operations of the run" aria-busy={operations.total === null} tabIndex={0}>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div ref={scrollRef} className="run-operations-list virtual-table" role="list" aria-label="Operations of the run" aria-busy={operations.total === null} tabIndex={0}>
+        <div className="virtual-table-canvas" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = rowAt(operations.windows, item.index, PLAN_WINDOW_SIZE)
             const position = { height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }

@@ -180,7 +180,7 @@ function RunDetail(props: { run: RunSummary }): ReactNode {
   }
   return (
     <section className="card sync-card run-detail" data-testid="run-detail" aria-labelledby="run-detail-heading">
-      <div className="sync-card-header">
+      <div className="sync-card-header card-header">
         <h2 id="run-detail-heading">
           {run.kind === 'push' ? 'Push' : 'Provision'} of {new Date(run.startedAt).toLocaleString()}
         </h2>

@@ -55,7 +55,7 @@ function SyncSettingsForm(props: { saved: SyncSettings }): ReactNode {
 
   return (
     <section className="card sync-card" data-testid="sync-settings" aria-labelledby="sync-settings-heading">
-      <div className="sync-card-header">
+      <div className="sync-card-header card-header">
         <h2 id="sync-settings-heading">Sync settings</h2>
         <label className="switch" title="Allow Headcount to send the previewed plan to the application">
           <input

@@ -34,7 +34,7 @@ export function TargetPanel(): ReactNode {
 
   return (
     <section className="card sync-card target-panel" data-testid="target-panel" aria-labelledby="target-heading">
-      <div className="sync-card-header">
+      <div className="sync-card-header card-header">
         <button type="button" className="disclosure-button" aria-expanded={isOpen} aria-controls={bodyId} onClick={() => setExpanded(!isOpen)}>
           <ChevronDownIcon size={16} />
           <h2 id="target-heading">Application (SCIM target)</h2>

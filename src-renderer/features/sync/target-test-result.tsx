@@ -21,7 +21,7 @@ export function TargetTestResultView(props: { result: TargetTestResult }): React
         {result.isOk ? 'The application answered every check.' : 'The application did not pass every check.'}{' '}
         <span className="sync-muted">({formatDuration(result.durationMs)})</span>
       </p>
-      <ul className="target-checks">
+      <ul className="target-checks plain-list">
         {result.checks.map((check) => (
           <li key={check.name} className={check.isOk ? 'is-ok' : 'is-failed'}>
             <span className="target-check-icon" aria-hidden="true">
@@ -34,7 +34,7 @@ export function TargetTestResultView(props: { result: TargetTestResult }): React
         ))}
       </ul>
       {result.problems.length > 0 && (
-        <ul className="target-problems">
+        <ul className="target-problems plain-list">
           {result.problems.map((problem) => (
             <li key={problem}>{problem}</li>
           ))}

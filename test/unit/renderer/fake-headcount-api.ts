@@ -3,6 +3,7 @@
  * users sorted and searched in memory. Calls can be held back (`holdQueries`, `hold(method)`) to
  * test races.
  */
+import { Emitter } from './emitter'
 import { AppError } from '../../../src-main/common/errors'
 import { FakeSyncApi } from './fake-sync-api'
 import type {
@@ -16,7 +17,6 @@ import type {
   EnterpriseAppChoice,
   HeadcountApi,
   HealthReport,
-  Listener,
   PermissionRequest,
   ProfileSummary,
   PullFinished,
@@ -66,20 +66,6 @@ interface Deferred {
   readonly query: UserQuery
   resolve(): void
   reject(reason: Error): void
-}
-
-class Emitter<T> {
-  private readonly listeners = new Set<Listener<T>>()
-  subscribe(listener: Listener<T>): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
-  emit(payload: T): void {
-    for (const listener of this.listeners) listener(payload)
-  }
-  get size(): number {
-    return this.listeners.size
-  }
 }
 
 export const DEMO_PROFILE: ProfileSummary = {

@@ -5,9 +5,9 @@
  * on request; and a run history. Events are emitted by the test (`emitPushProgress`, `finishPush`),
  * so each test decides what main "said" and when.
  */
+import { Emitter } from './emitter'
 import { AppError } from '../../../src-main/common/errors'
 import type {
-  Listener,
   PlanAction,
   PlanChanges,
   PlanRow,
@@ -25,17 +25,6 @@ import type {
   TargetTestResult,
 } from '../../../src-main/common'
 import { PLAN_ACTIONS } from '../../../src-main/common/sync-plan'
-
-class Emitter<T> {
-  private readonly listeners = new Set<Listener<T>>()
-  subscribe(listener: Listener<T>): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
-  emit(payload: T): void {
-    for (const listener of this.listeners) listener(payload)
-  }
-}
 
 /** A plan operation for user number `index`, with a before → after change on updates. */
 export function planRow(index: number, action: PlanAction, overrides: Partial<PlanRow> = {}): PlanRow {

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createAppStore } from '../../../../src-renderer/stores/app-store'
-import { DEMO_PROFILE, FakeHeadcountApi, settle, tenantProfile } from '../fake-headcount-api'
+import { settle } from '../fake-headcount-api'
 import { runOperationRow, runSummary } from '../fake-sync-api'
+import { startSyncStore, type StartedSyncStore } from '../start-sync-store'
 
-async function setUp(options: { isPushEnabled?: boolean } = {}) {
-  const fake = new FakeHeadcountApi()
-  fake.profiles = [DEMO_PROFILE, tenantProfile('contoso', 'Contoso')]
-  const sync = fake.targetAndSync
-  sync.syncSettings.set('demo', { mode: 'full', isPushEnabled: options.isPushEnabled ?? true, deletionThreshold: { count: 500, percent: 20 } })
-  const store = createAppStore({ api: fake.api, hostKind: 'electron', preferences: null })
-  await store.getState().start()
-  store.getState().subscribeToMain()
-  await store.getState().loadTarget()
-  return { fake, sync, store }
+/** The Sync screen as opened: full-mode settings, push enabled unless told otherwise, target loaded. */
+function setUp(options: { isPushEnabled?: boolean } = {}): Promise<StartedSyncStore> {
+  return startSyncStore({ syncSettings: options })
 }
 
 describe('the run history', () => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { createAppStore } from '../../../../src-renderer/stores/app-store'
 import { DEFAULT_TARGET_SETTINGS } from '../../../../src-renderer/stores/target-slice'
-import { DEMO_PROFILE, FakeHeadcountApi, settle, tenantProfile } from '../fake-headcount-api'
+import { settle } from '../fake-headcount-api'
+import { startSyncStore, type StartedSyncStore } from '../start-sync-store'
 
-async function setUp() {
-  const fake = new FakeHeadcountApi()
-  fake.profiles = [DEMO_PROFILE, tenantProfile('contoso', 'Contoso')]
-  const store = createAppStore({ api: fake.api, hostKind: 'electron', preferences: null })
-  await store.getState().start()
-  const unsubscribe = store.getState().subscribeToMain()
-  return { fake, sync: fake.targetAndSync, store, unsubscribe }
-}
+const setUp = (): Promise<StartedSyncStore> => startSyncStore()
 
 const SETTINGS = { ...DEFAULT_TARGET_SETTINGS, scimUrl: 'https://cards.example.com/scim/v2', token: 'secret-token' }
 
