@@ -154,6 +154,33 @@ describe('the Rules screens in Chromium', () => {
     await page.screenshot({ path: join(ARTEFACTS_FOLDER, 'rules-groups.png') })
   })
 
+  const MOBILE = 'phoneNumbers[type eq "mobile"].value'
+  it('makes the mobile number a required attribute: its row locks and users without one count as missing', async () => {
+    await page.getByTestId('rules-tab-mapping').click()
+    const missingBefore = await countOf('count-missing')
+    await page.getByTestId('required-targets-button').click()
+    await page.locator(`[data-testid="required-target"][data-target='${MOBILE}']`).check()
+    await page.getByTestId('required-targets-apply').click()
+    const mobileRow = page.locator(`[data-testid="mapping-row"][data-target='${MOBILE}']`)
+    await expect.poll(async () => mobileRow.getByTestId('mapping-target').isDisabled()).toBe(true)
+    // The live count equals what the API says for the same rules: the scope typed above, mobile required.
+    const base = (await handle.api.rules.get({ profileId: 'demo' })).rules
+    const rules = {
+      ...base,
+      scope: { ...base.scope, filters: [{ name: 'Filter 1', clauses: [{ attribute: 'department', operator: 'EQUALS' as const, value: department }] }] },
+      mapping: { ...base.mapping, mandatoryTargets: [...base.mapping.mandatoryTargets, MOBILE] },
+    }
+    const expected = (await handle.api.rules.preview({ profileId: 'demo', rules })).missingMandatory
+    // Some demo users have no mobile number, so requiring it must show.
+    expect(expected).toBeGreaterThan(missingBefore)
+    await expect.poll(() => countOf('count-missing'), { timeout: 15_000 }).toBe(expected)
+    // Released again, so the rest of the walk-through runs on the default required set.
+    await page.getByTestId('required-targets-button').click()
+    await page.locator(`[data-testid="required-target"][data-target='${MOBILE}']`).uncheck()
+    await page.getByTestId('required-targets-apply').click()
+    await expect.poll(async () => mobileRow.getByTestId('mapping-target').isDisabled()).toBe(false)
+  })
+
   it('saves, and the saved rules come back after a reload', async () => {
     const save = page.getByTestId('rules-save')
     await expect.poll(async () => save.isEnabled(), { timeout: 15_000 }).toBe(true)

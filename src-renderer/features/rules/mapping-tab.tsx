@@ -4,13 +4,15 @@
  * locked. An expression row opens the expression editor below it.
  */
 import { Fragment, useState, type ReactNode } from 'react'
-import type { ApplyOn, AttributeMapping, MappingType, RuleProblem, RulesCatalogue, TargetAttributeInfo } from '../../../src-main/common'
+import type { ApplyOn, AttributeMapping, MappingSet as AttributeMappingSet, MappingType, RuleProblem, RulesCatalogue, TargetAttributeInfo } from '../../../src-main/common'
 import { ChevronDownIcon, CloseIcon, LockIcon, PlusIcon } from '../../components/icons'
 import { useRulesDraft } from './use-rules-draft'
 import { AttributePicker } from './attribute-picker'
 import { ExpressionEditor } from './expression-editor'
 import { problemsOf } from './rules-changes'
 import { targetLabel } from './target-label'
+import { requirableTargets, withRequiredTargets } from './required-targets'
+import { Dialog } from '../../components/dialog'
 
 const TYPE_LABELS: Readonly<Record<MappingType, string>> = { direct: 'Direct', constant: 'Constant', expression: 'Expression', none: 'None' }
 const APPLY_LABELS: Readonly<Record<ApplyOn, string>> = { always: 'Always', creationOnly: 'Only during creation', updateOnly: 'Only on update' }
@@ -25,6 +27,7 @@ const SCHEMA_LABELS: Readonly<Record<TargetAttributeInfo['schema'], string>> = {
 export function MappingTab(): ReactNode {
   const { draft, catalogue, problems, editRules } = useRulesDraft()
   const [expanded, setExpanded] = useState<number | null>(null)
+  const [isChoosingRequired, setIsChoosingRequired] = useState(false)
   if (draft === null) return null
   const mapping = draft.mapping
 
@@ -83,11 +86,70 @@ export function MappingTab(): ReactNode {
         <button type="button" className="button" data-testid="add-mapping-button" onClick={addRow}>
           <PlusIcon /> Add mapping
         </button>
+        <button type="button" className="button" data-testid="required-targets-button" onClick={() => setIsChoosingRequired(true)}>
+          <LockIcon size={14} /> Required attributes…
+        </button>
         <span className="rules-note">
-          Mandatory attributes ({mapping.mandatoryTargets.join(', ')}) are locked: the target needs them on every user.
+          Mandatory attributes ({mapping.mandatoryTargets.map(targetLabel).join(', ')}) are locked: the target needs them on every user.
         </span>
       </div>
+      {isChoosingRequired && (
+        <RequiredTargetsDialog
+          mapping={mapping}
+          onClose={() => setIsChoosingRequired(false)}
+          onApply={(required) => {
+            editRules({ mapping: withRequiredTargets(mapping, required) })
+            setIsChoosingRequired(false)
+          }}
+        />
+      )}
     </div>
+  )
+}
+
+/**
+ * Which attributes this target requires: a user without a value for one of them is not created
+ * (skipped with MandatoryFieldsMissing), and their rows are locked.
+ */
+function RequiredTargetsDialog(props: { mapping: AttributeMappingSet; onClose(): void; onApply(required: readonly string[]): void }): ReactNode {
+  const candidates = requirableTargets(props.mapping)
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(candidates.filter((path) => props.mapping.mandatoryTargets.some((target) => target.toLowerCase() === path.toLowerCase()))))
+  const toggle = (path: string): void =>
+    setChosen((current) => {
+      const next = new Set(current)
+      if (next.has(path)) next.delete(path)
+      else next.add(path)
+      return next
+    })
+  return (
+    <Dialog
+      title="Attributes this application requires"
+      description="A user without a value for a required attribute is not created, and the preview says why. Required rows are locked in the table. Most applications need at least a user name."
+      onClose={props.onClose}
+      onSubmit={() => props.onApply(candidates.filter((path) => chosen.has(path)))}
+      testId="required-targets-dialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button is-primary" data-testid="required-targets-apply">
+            Apply
+          </button>
+        </>
+      }
+    >
+      <ul className="plain-list required-targets-list">
+        {candidates.map((path) => (
+          <li key={path}>
+            <label className="checkbox-row" title={path}>
+              <input type="checkbox" checked={chosen.has(path)} onChange={() => toggle(path)} data-testid="required-target" data-target={path} />
+              <span>{targetLabel(path)}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </Dialog>
   )
 }
 
