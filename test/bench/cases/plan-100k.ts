@@ -7,8 +7,7 @@
  * the process's (it includes generating the organisation); run with `--only plan-100k` for a figure
  * not inflated by earlier cases.
  */
-import { generateOrganisation } from '../../../src-main/demo/organisation/generate-organisation'
-import type { DirectoryUser } from '../../../src-main/domain/directory/directory-user'
+import { demoDirectoryUsers } from '../demo-directory-users'
 import { defaultMappingSet } from '../../../src-main/domain/mapping/attribute-mapping'
 import { planSync, type PlanInput } from '../../../src-main/domain/planner/plan-sync'
 import { DEFAULT_SYNC_OPTIONS, type TargetGroupRecord, type TargetUserRecord } from '../../../src-main/domain/planner/sync-plan'
@@ -67,20 +66,7 @@ export const plan100k: BenchCase = {
 }
 
 function buildInput(): PlanInput {
-  const organisation = generateOrganisation({ users: USERS })
-  const groupsOf = new Map<string, Set<string>>()
-  for (const membership of organisation.memberships) {
-    if (membership.memberType !== '#microsoft.graph.user') continue
-    const groups = groupsOf.get(membership.memberId)
-    if (groups === undefined) groupsOf.set(membership.memberId, new Set([membership.groupId]))
-    else groups.add(membership.groupId)
-  }
-  const users = organisation.users.map(({ user, managerId }): DirectoryUser => {
-    const groups = groupsOf.get(user.id) ?? new Set<string>()
-    // Graph's user interface has no index signature; the rules read it as a property bag.
-    const properties: Readonly<Record<string, unknown>> = { ...user }
-    return { id: user.id, properties, managerId, isSoftDeleted: false, directGroupIds: groups, groupIds: groups }
-  })
+  const { users } = demoDirectoryUsers(USERS)
 
   // Every other of the first 60,000 demo users is already in the target, as Headcount would have sent them.
   const targetUsers: TargetUserRecord[] = []

@@ -9,7 +9,7 @@
  */
 import { compileExpression } from '../../../src-main/domain/expr/compile'
 import { createUserEvaluationContext } from '../../../src-main/domain/expr/user-evaluation-context'
-import { generateOrganisation } from '../../../src-main/demo/organisation/generate-organisation'
+import { demoDirectoryUsers } from '../demo-directory-users'
 import type { DirectoryUser } from '../../../src-main/domain/directory/directory-user'
 import { assignGroups } from '../../../src-main/domain/grouping/assign-groups'
 import { assignRoles } from '../../../src-main/domain/grouping/assign-roles'
@@ -199,20 +199,7 @@ function timeRepeatedly(run: () => number, report: (output: number) => void = ()
 
 /** DirectoryUsers as the services will build them: Graph properties, manager, direct groups (enough here). */
 function buildDirectoryUsers(): { users: DirectoryUser[]; groupIds: string[]; departments: string[] } {
-  const organisation = generateOrganisation({ users: USERS })
-  const groupsOf = new Map<string, Set<string>>()
-  for (const membership of organisation.memberships) {
-    if (membership.memberType !== '#microsoft.graph.user') continue
-    const groups = groupsOf.get(membership.memberId)
-    if (groups === undefined) groupsOf.set(membership.memberId, new Set([membership.groupId]))
-    else groups.add(membership.groupId)
-  }
-  const users = organisation.users.map(({ user, managerId }): DirectoryUser => {
-    const groups = groupsOf.get(user.id) ?? new Set<string>()
-    // Graph's user interface has no index signature; the rules read it as a property bag.
-    const properties: Readonly<Record<string, unknown>> = { ...user }
-    return { id: user.id, properties, managerId, isSoftDeleted: false, directGroupIds: groups, groupIds: groups }
-  })
+  const { organisation, users, groupsOf } = demoDirectoryUsers(USERS)
   // The most common department first, so the second filter matters.
   const tally = new Map<string, number>()
   for (const { user } of organisation.users) if (user.department !== null) tally.set(user.department, (tally.get(user.department) ?? 0) + 1)
