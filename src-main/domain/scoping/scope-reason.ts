@@ -39,7 +39,7 @@ export function describeScopeReason(reason: ScopeReason, groupNames: ReadonlyMap
       return `Assigned through group ${group(reason.groupId)}${reason.isDirect ? '' : ' (as a member of a nested group)'}.`
     case 'notAssigned':
       return reason.nestedOnlyGroupId === null
-        ? 'Not a member of any group assigned to the application.'
+        ? 'Not assigned to the application, neither directly nor through a group.'
         : `Only a nested member of the assigned group ${group(reason.nestedOnlyGroupId)}; like Entra, assignment counts direct members only unless nested membership is switched on.`
     case 'inGroupFilter':
       return `Member of ${group(reason.groupId)}${reason.isDirect ? '' : ' through a nested group'}.`

@@ -274,7 +274,7 @@ describe('rules area: live counts', () => {
 
   it('leaves everyone out under "assigned only" while no assignment is known, and says why', async () => {
     const preview = await area.preview({ profileId: PROFILE, rules: defaultProfileRules('tenant') })
-    expect(preview).toMatchObject({ inScope: 0, outOfScope: 6, outOfScopeReasons: [{ reason: 'Not a member of any group assigned to the application.', count: 6 }] })
+    expect(preview).toMatchObject({ inScope: 0, outOfScope: 6, outOfScopeReasons: [{ reason: 'Not assigned to the application, neither directly nor through a group.', count: 6 }] })
   })
 
   it('sees a new pull at once (the loaded directory is keyed on the last pull run)', async () => {

@@ -71,5 +71,7 @@ describe("the reason 'assignedDirectly'", () => {
   it('in words', () => {
     expect(describeScopeReason({ kind: 'assignedDirectly' })).toBe('Assigned to the application directly (as a user, not through a group).')
     expect(describeScopeReason({ kind: 'assigned', groupId: 'g-app', isDirect: true }, context.groupNames)).toBe('Assigned through group “Cardwise users”.')
+    // Out of scope names both ways in, now that a user can be assigned directly too.
+    expect(describeScopeReason({ kind: 'notAssigned', nestedOnlyGroupId: null })).toBe('Not assigned to the application, neither directly nor through a group.')
   })
 })
