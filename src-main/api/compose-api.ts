@@ -227,7 +227,14 @@ export function composeHeadcountApi(options: ComposeOptions): Promise<HeadcountA
     now,
     runOwner: createRunOwner(options.host),
   })
-  const target = createTargetArea({ profiles: registry, settings: syncSettings, secrets, gateway: syncServices.targetGateway })
+  const target = createTargetArea({
+    profiles: registry,
+    settings: syncSettings,
+    secrets,
+    gateway: syncServices.targetGateway,
+    // The application is reached the way Graph is: through the profile's proxy, trusting its CA.
+    fetchFor: async (profileId) => (registry.get(profileId)?.connection ? (await connection.graphAccessFor(profileId)).fetch : null),
+  })
   const sync = createSyncArea({
     profiles: registry,
     settings: syncSettings,

@@ -56,7 +56,7 @@ export function createSyncServices(dependencies: SyncServicesDependencies): Sync
     return new HttpScimClient({
       baseUrl: connection.scimUrl,
       bearerToken: connection.token,
-      fetch: fetchFunction(),
+      fetch: connection.fetch ?? fetchFunction(),
       compatibility: connection.compatibility,
       requestsPerSecond: connection.ratePerSecond,
       concurrency: connection.concurrency,

@@ -13,6 +13,7 @@ import {
   type TargetStatus,
   type TargetTestResult,
 } from '../common'
+import type { FetchFunction } from '../services/net/trusted-fetch'
 import { targetTokenKey } from '../services/secrets/profile-secret-keys'
 import type { SecretStore } from '../services/secrets/secret-store'
 import { DEFAULT_TARGET_OPTIONS, type SyncSettingsStore, type TargetSettings } from '../services/sync-settings/sync-settings-store'
@@ -26,6 +27,11 @@ export interface TargetConnection {
   readonly ratePerSecond: number
   readonly concurrency: number
   readonly compatibility: ScimCompatibility
+  /**
+   * The profile's own fetch (its proxy, and the extra CA it trusts) when it has a tenant connection,
+   * so the application is reached the way Graph is; absent: a plain trusted fetch.
+   */
+  readonly fetch?: FetchFunction
 }
 
 /** What the area needs from the sync services (services/sync): test, read and describe the snapshot. */
@@ -48,6 +54,8 @@ export interface TargetAreaDependencies {
   readonly settings: SyncSettingsStore
   readonly secrets: SecretStore
   readonly gateway: TargetGateway
+  /** The profile's fetch with its proxy and CA, or null when it has no tenant connection. */
+  readonly fetchFor?: (profileId: string) => Promise<FetchFunction | null>
 }
 
 export interface TargetArea extends TargetApi {
@@ -103,7 +111,15 @@ export function createTargetArea(dependencies: TargetAreaDependencies): TargetAr
         hint: 'Paste the application’s SCIM token under Target (the command line reads it from the variable named by “target set”).',
       })
     }
-    return { scimUrl: target.scimUrl, token, ratePerSecond: target.ratePerSecond, concurrency: target.concurrency, compatibility: target.compatibility }
+    const fetch = (await dependencies.fetchFor?.(profileId)) ?? null
+    return {
+      scimUrl: target.scimUrl,
+      token,
+      ratePerSecond: target.ratePerSecond,
+      concurrency: target.concurrency,
+      compatibility: target.compatibility,
+      ...(fetch === null ? {} : { fetch }),
+    }
   }
 
   function readSnapshot(profileId: string, signal?: AbortSignal): Promise<TargetSnapshotInfo> {

@@ -6,6 +6,7 @@
  * Node 20's global fetch cannot take a CA per call; undici's own fetch with an Agent (or ProxyAgent)
  * as dispatcher can.
  */
+import { rootCertificates } from 'node:tls'
 import { Agent, ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici'
 
 export interface TrustedFetchOptions {
@@ -25,7 +26,9 @@ export interface TrustedFetch {
 }
 
 export function createTrustedFetch(options: TrustedFetchOptions = {}): TrustedFetch {
-  const ca = options.caCertificates && options.caCertificates.length > 0 ? [...options.caCertificates] : undefined
+  // `ca` replaces Node's trust store for the connection, so the bundled roots go first: the extra
+  // certificates are trusted in addition (a SCIM target on the public internet must still verify).
+  const ca = options.caCertificates && options.caCertificates.length > 0 ? [...rootCertificates, ...options.caCertificates] : undefined
   const connect = ca ? { ca: ca.join('\n') } : {}
   const dispatcher: Dispatcher = options.proxyUrl
     ? new ProxyAgent({ uri: options.proxyUrl, requestTls: connect, connections: options.connections ?? 16 })

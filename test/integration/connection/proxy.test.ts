@@ -12,6 +12,7 @@ import { composeHeadcountApi } from '../../../src-main/api/compose-api'
 import type { HeadcountApiHandle } from '../../../src-main/api/headcount-api'
 import { startEmulator, type RunningEmulator } from '../../../src-main/demo/emulator/start-emulator'
 import { startConnectProxy, type RunningConnectProxy } from '../../helpers/connect-proxy'
+import { startDemoTarget } from '../../../src-main/demo/target/start-demo-target'
 
 let emulator: RunningEmulator
 let proxy: RunningConnectProxy
@@ -75,6 +76,23 @@ describe('a tenant reached through an HTTP proxy', () => {
     expect(proxy.tunnels.length).toBeGreaterThanOrEqual(before)
     const summary = await handle.api.directory.summary({ profileId })
     expect(summary.userCount).toBe(120)
+  })
+
+  it('reaches the application (SCIM) through the same proxy', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'headcount-proxy-target-'))
+    const target = await startDemoTarget({ databaseFile: join(folder, 'target.db'), bearerToken: 'proxy-test-token' })
+    try {
+      await handle.api.target.configure({
+        profileId,
+        settings: { scimUrl: target.baseUrl, token: 'proxy-test-token', ratePerSecond: 25, concurrency: 4, compatibility: 'strict', isSoftDeleteSupported: true, hardDeleteAfterDays: 30 },
+      })
+      const result = await handle.api.target.test({ profileId })
+      expect(result.isOk).toBe(true)
+      expect(proxy.tunnels).toContain(new URL(target.baseUrl).host)
+    } finally {
+      await target.close()
+      rmSync(folder, { recursive: true, force: true })
+    }
   })
 
   it('says the network failed, in plain words, when the proxy is gone', async () => {
