@@ -216,8 +216,8 @@ export function createSyncArea(dependencies: SyncAreaDependencies): SyncArea {
     if (dependencies.isPushExplicit || settings.get(profileId).sync.isPushEnabled) return
     throw new AppError({
       code: 'Forbidden',
-      message: 'Pushing is not enabled for this profile: it is preview-only until you turn on “Enable pushing” in the sync settings.',
-      hint: 'Review the preview, then turn on “Enable pushing” under Sync settings and push again.',
+      message: 'Pushing is not enabled for this profile: it is preview-only until you turn on “Allow pushing” in the sync settings.',
+      hint: 'Review the preview, then turn on “Allow pushing” under Sync settings and push again.',
     })
   }
 

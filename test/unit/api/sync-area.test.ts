@@ -226,7 +226,7 @@ describe('push', () => {
     const { planId } = await area.plan({ profileId: 'p1' })
     const error = await rejection(area.push({ profileId: 'p1', planId }))
     expect(error.code).toBe('Forbidden')
-    expect(error.message).toContain('Enable pushing')
+    expect(error.message).toContain('Allow pushing')
     expect(gateway.executed).toHaveLength(0)
   })
 
